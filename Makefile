@@ -1,0 +1,55 @@
+# The two commands of the README are `make synth` and `make test`; every target installs
+# what it needs: Node 22 and the CDK CLI from package-lock.json (npm ci), Go modules on
+# demand.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+# jsii starts `node` from PATH: the pinned Node 22 in node_modules/.bin comes first, so
+# neither the machine's Node nor a global CDK CLI is used.
+export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
+
+GO ?= go
+PKGS := ./...
+# npm ci rewrites this file, so it is newer than package-lock.json after a good install.
+NODE_STAMP := node_modules/.package-lock.json
+
+.PHONY: all synth test bench lint golden deps clean
+
+all: lint test
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@# A go.mod makes node_modules a module of its own, which `go ... ./...` skips;
+	@# otherwise the Go templates inside aws-cdk would be read as packages of ours.
+	@echo 'module node_modules // not Go code: keeps ./... out of npm packages' > node_modules/go.mod
+	@touch $@
+
+deps: $(NODE_STAMP)
+	$(GO) mod download
+
+## synth: synthesize the reference landing zone (cdk.json's app) into cdk.out.
+synth: deps
+	cdk synth --quiet
+	@echo "templates written to cdk.out:" && ls cdk.out/*.template.json
+
+## test: lint, then run every package's tests (assertions, golden snapshots, cdk-nag).
+test: deps lint
+	$(GO) test -count=1 $(PKGS)
+
+## bench: measure synthesis speed (jsii floor against the reference app).
+bench: deps
+	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 60m ./internal/bench
+
+## lint: gofmt must have nothing to change; go vet must be clean.
+lint:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './node_modules/*')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet $(PKGS)
+
+## golden: rewrite the golden snapshots from the code; review `git diff testdata` after.
+golden: deps
+	$(GO) test -count=1 $(PKGS) -update
+
+clean:
+	rm -rf cdk.out bin
