@@ -1,0 +1,119 @@
+package check_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/lztest"
+)
+
+// TestMain goes through lztest so that `go test ./... -update` is understood here too.
+func TestMain(m *testing.M) { lztest.Main(m) }
+
+func TestListReportsEveryProblemInOrder(t *testing.T) {
+	var l check.List
+	if l.Err("pkg") != nil {
+		t.Fatal("an empty list is an error")
+	}
+	l.Addf("Props.Name", "", "required")
+	l.Addf("Props.Count", -1, "must be at least %d", 1)
+	l.Addf("Props.Tags", []string{"a", ""}, "no empty tags")
+	l.Addf("Props.Vpc", nil, "required")
+	err := l.Err("pkg")
+	want := "pkg: Props.Name \"\": required\npkg: Props.Count -1: must be at least 1\npkg: Props.Tags [\"a\" \"\"]: no empty tags\npkg: Props.Vpc: required"
+	if err.Error() != want {
+		t.Errorf("error:\n%s\nwant:\n%s", err, want)
+	}
+	if !errors.Is(err, check.ErrInvalidProps) {
+		t.Error("errors.Is(err, ErrInvalidProps) = false")
+	}
+	var p check.Problem
+	if !errors.As(err, &p) || p.Field != "Props.Name" {
+		t.Errorf("errors.As found %+v, want the first problem", p)
+	}
+}
+
+func TestMergePrefixesFields(t *testing.T) {
+	var inner check.List
+	inner.Addf("Port", 0, "bad")
+	var outer check.List
+	outer.Merge("Props.Proxy.", inner.Err("inner"))
+	outer.Merge("Props.Other.", nil)
+	outer.Merge("Props.Plain.", errors.New("plain error"))
+	got := outer.Err("outer").Error()
+	if got != "outer: Props.Proxy.Port 0: bad\nouter: Props.Plain: plain error" {
+		t.Errorf("merged:\n%s", got)
+	}
+}
+
+func TestIPv4CIDR(t *testing.T) {
+	for value, want := range map[string]string{
+		"10.0.0.0/16":  "",
+		"10.0.0.0/33":  "not a valid IPv4 CIDR",
+		"10.0.0.1/16":  "host bits are set; the network is 10.0.0.0/16",
+		"fd00::/8":     "not a valid IPv4 CIDR",
+		"10.0.0.0":     "not a valid IPv4 CIDR",
+		"":             "not a valid IPv4 CIDR",
+		"0.0.0.0/0":    "",
+		" 10.0.0.0/16": "not a valid IPv4 CIDR",
+	} {
+		var l check.List
+		_, ok := check.IPv4CIDR(&l, "F", value)
+		err := l.Err("p")
+		switch {
+		case want == "" && (err != nil || !ok):
+			t.Errorf("%q: %v", value, err)
+		case want != "" && (err == nil || !strings.Contains(err.Error(), want) || ok):
+			t.Errorf("%q: err %v, want %q", value, err, want)
+		}
+	}
+}
+
+func TestDomainPattern(t *testing.T) {
+	for value, valid := range map[string]bool{
+		".amazonaws.com": true, "github.com": true, "a-b.example.co.uk": true, ".com": true,
+		"": false, ".": false, "com": false, "-a.com": false, "a_b.com": false, "a..com": false,
+		"https://x.com": false, "x.com/path": false, "UPPER.com": false, "*.example.com": false,
+		strings.Repeat("a", 64) + ".com": false,
+	} {
+		var l check.List
+		check.DomainPattern(&l, "F", value)
+		if got := l.Len() == 0; got != valid {
+			t.Errorf("DomainPattern(%q) valid = %v, want %v: %v", value, got, valid, l.Err("p"))
+		}
+	}
+}
+
+func TestLogRetention(t *testing.T) {
+	for _, tc := range []struct {
+		days       int
+		allowShort bool
+		want       string
+	}{
+		{365, false, ""}, {3653, false, ""}, {30, true, ""},
+		{30, false, "below the 365-day minimum; set AllowShort to accept"},
+		{366, false, "not a CloudWatch Logs retention"},
+		{0, true, "not a CloudWatch Logs retention"},
+	} {
+		var l check.List
+		check.LogRetention(&l, "F", tc.days, tc.allowShort, "AllowShort")
+		err := l.Err("p")
+		if (err == nil) != (tc.want == "") || (err != nil && !strings.Contains(err.Error(), tc.want)) {
+			t.Errorf("LogRetention(%d, %v) = %v, want %q", tc.days, tc.allowShort, err, tc.want)
+		}
+	}
+}
+
+func TestPortAndDuplicates(t *testing.T) {
+	var l check.List
+	check.Port(&l, "P", 0)
+	check.Port(&l, "P", 65535)
+	check.Duplicates(&l, "D[%d]", []string{"a", "b", "a", "a"})
+	got := l.Err("p").Error()
+	want := "p: P 0: not a port number; allowed 1-65535\np: D[2] \"a\": duplicate of D[0]\np: D[3] \"a\": duplicate of D[0]"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
