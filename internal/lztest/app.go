@@ -1,0 +1,148 @@
+package lztest
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/jsii-runtime-go"
+)
+
+// The environment every test stack is synthesized for: the account ID the AWS
+// documentation uses, and one fixed region, so that templates do not depend on the
+// machine that runs the tests.
+const (
+	Account = "123456789012"
+	Region  = "eu-west-1"
+)
+
+// StackName is the name of the stack that SynthStack builds.
+const StackName = "Test"
+
+// Zones are the Availability Zones of the test environment, as a CDK lookup caches
+// them: tests never make the AWS call.
+var Zones = []string{Region + "a", Region + "b", Region + "c"}
+
+// Env returns the pinned test environment.
+func Env() *awscdk.Environment {
+	return &awscdk.Environment{Account: jsii.String(Account), Region: jsii.String(Region)}
+}
+
+// NewApp returns an app whose context is that of the repository's cdk.json and
+// cdk.context.json, so that tests use the same feature flags and cached lookups as
+// `cdk synth`, plus the test environment's zones, with version reporting off (it would
+// put the CDK version into every template).
+func NewApp(t testing.TB) awscdk.App {
+	t.Helper()
+	ctx, err := repoContext()
+	if err != nil {
+		t.Fatalf("lztest: %v", err)
+	}
+	ctx["aws:cdk:version-reporting"] = false
+	ctx["availability-zones:account="+Account+":region="+Region] = Zones
+	var app awscdk.App
+	Do(t, func() { app = awscdk.NewApp(&awscdk.AppProps{Context: &ctx}) })
+	return app
+}
+
+// NewStack returns a stack named StackName in a new app, in the test environment.
+func NewStack(t testing.TB) awscdk.Stack {
+	t.Helper()
+	app := NewApp(t)
+	var s awscdk.Stack
+	Do(t, func() { s = awscdk.NewStack(app, jsii.String(StackName), &awscdk.StackProps{Env: Env()}) })
+	return s
+}
+
+var (
+	contextOnce sync.Once
+	contextJSON [][]byte
+	contextErr  error
+)
+
+// repoContext reads the "context" of cdk.json and the cached lookups of
+// cdk.context.json at the module root. Each call returns a fresh map so that callers
+// may add to it.
+func repoContext() (map[string]interface{}, error) {
+	contextOnce.Do(func() {
+		root, err := moduleRoot()
+		if err != nil {
+			contextErr = err
+			return
+		}
+		var cdk struct {
+			Context json.RawMessage `json:"context"`
+		}
+		b, err := os.ReadFile(filepath.Join(root, "cdk.json"))
+		if err == nil {
+			err = json.Unmarshal(b, &cdk)
+		}
+		if err != nil {
+			contextErr = fmt.Errorf("reading cdk.json: %w", err)
+			return
+		}
+		contextJSON = [][]byte{cdk.Context}
+		cached, err := os.ReadFile(filepath.Join(root, "cdk.context.json"))
+		switch {
+		case err == nil:
+			contextJSON = append(contextJSON, cached)
+		case !os.IsNotExist(err):
+			contextErr = err
+		}
+	})
+	if contextErr != nil {
+		return nil, contextErr
+	}
+	ctx := map[string]interface{}{}
+	for _, raw := range contextJSON {
+		if len(raw) > 0 {
+			if err := json.Unmarshal(raw, &ctx); err != nil {
+				return nil, fmt.Errorf("cdk.json or cdk.context.json: %w", err)
+			}
+		}
+	}
+	return ctx, nil
+}
+
+// moduleRoot walks up from the working directory (a package directory under go test)
+// to the directory that holds go.mod.
+func moduleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", fmt.Errorf("no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// Do runs fn and turns a panic, which is how the CDK reports errors in Go, into
+// t.Fatalf with the panic's message.
+func Do(t testing.TB, fn func()) {
+	t.Helper()
+	if msg, panicked := recovered(fn); panicked {
+		t.Fatalf("CDK error: %s", msg)
+	}
+}
+
+// recovered runs fn and reports the message of a panic it raised.
+func recovered(fn func()) (msg string, panicked bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg, panicked = fmt.Sprint(r), true
+		}
+	}()
+	fn()
+	return "", false
+}

@@ -1,0 +1,20 @@
+// Package lztest is the test harness of the landingzone constructs.
+//
+// Every synthesis goes through the same gates, so that no test can forget one:
+//
+//   - the cdk-nag AwsSolutions pack runs over the whole app and any unsuppressed finding
+//     fails the test, as does any error annotation;
+//   - every template is checked against the CloudFormation quotas (cfnlimits);
+//   - a synthesis that needs a context lookup (an AWS call at `cdk synth`) fails, because
+//     the landing zone must synthesize without credentials.
+//
+// CDK reports errors in Go as panics from the jsii runtime; the helpers here recover them
+// into t.Fatalf (or t.Errorf for assertions) with the message. The jsii client is not
+// safe for concurrent use, so tests that call the CDK must not use t.Parallel.
+//
+// Each test package runs its tests through Main, which also defines the -update flag:
+//
+//	func TestMain(m *testing.M) { lztest.Main(m) }
+//
+// and `go test ./... -update` rewrites the golden snapshots under testdata/.
+package lztest

@@ -1,0 +1,90 @@
+package lztest
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/pmezard/go-difflib/difflib"
+)
+
+// maxDiffLines bounds the diff printed for a failing snapshot; the rest is summarised.
+const maxDiffLines = 150
+
+// assetHash matches the SHA-256 hashes the CDK derives from asset contents; they change
+// with every CDK release that touches a bundled handler, without meaning anything to a
+// reviewer of the template.
+var assetHash = regexp.MustCompile(`[0-9a-f]{64}`)
+
+// Golden compares tpl with testdata/<name>.json, where name is the test's name with
+// slashes turned into dashes. With -update it writes the file instead. A mismatch
+// prints a unified diff and the command that rewrites the snapshot.
+func Golden(t testing.TB, tpl *Template) {
+	t.Helper()
+	GoldenNamed(t, strings.ReplaceAll(t.Name(), "/", "-"), tpl)
+}
+
+// GoldenNamed is Golden with an explicit snapshot name, for tests that keep several
+// templates.
+func GoldenNamed(t testing.TB, name string, tpl *Template) {
+	t.Helper()
+	got, err := Normalize(tpl.raw)
+	if err != nil {
+		t.Fatalf("golden %s: %v", name, err)
+	}
+	path := filepath.Join("testdata", name+".json")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("golden %s: %v; create it with: go test . -run '^%s$' -update", path, err, testRoot(t))
+	}
+	if bytes.Equal(got, want) {
+		return
+	}
+	diff, _ := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
+		A: difflib.SplitLines(string(want)), B: difflib.SplitLines(string(got)),
+		FromFile: path, ToFile: "synthesized", Context: 3,
+	})
+	lines := strings.SplitAfter(diff, "\n")
+	if len(lines) > maxDiffLines {
+		lines = append(lines[:maxDiffLines], "... "+strconv.Itoa(len(lines)-maxDiffLines)+" more diff lines\n")
+	}
+	t.Errorf("template differs from %s:\n%s\nIf the change is intended, rewrite the snapshot with: go test . -run '^%s$' -update (or make golden) and review the diff before committing.",
+		path, strings.Join(lines, ""), testRoot(t))
+}
+
+// Normalize returns the template as indented JSON with sorted keys and the asset hashes
+// replaced by a placeholder.
+func Normalize(raw []byte) ([]byte, error) {
+	var v any
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return assetHash.ReplaceAll(buf.Bytes(), []byte("<asset-hash>")), nil
+}
+
+// testRoot is the name of the top-level test, for a -run pattern.
+func testRoot(t testing.TB) string {
+	name, _, _ := strings.Cut(t.Name(), "/")
+	return name
+}

@@ -1,0 +1,141 @@
+package lztest
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/assertions"
+	"github.com/aws/aws-cdk-go/awscdk/v2/cxapi"
+	"github.com/aws/jsii-runtime-go"
+	"github.com/cdklabs/cdk-nag-go/cdknag/v2"
+
+	"github.com/go-landingzone/landingzone/internal/cfnlimits"
+)
+
+// Assembly is a synthesized app: one Template per stack, keyed by the stack's artifact
+// ID (its construct path with slashes removed, usually the stack ID).
+type Assembly struct {
+	Templates map[string]*Template
+}
+
+// Stack returns the template of the stack with artifact ID id, failing the test when
+// there is none.
+func (a *Assembly) Stack(t testing.TB, id string) *Template {
+	t.Helper()
+	tpl, ok := a.Templates[id]
+	if !ok {
+		t.Fatalf("no stack %q in the assembly; have %v", id, a.StackIDs())
+	}
+	return tpl
+}
+
+// StackIDs lists the artifact IDs of the assembly's stacks in order.
+func (a *Assembly) StackIDs() []string {
+	ids := make([]string, 0, len(a.Templates))
+	for id := range a.Templates {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// SynthStack synthesizes one stack, named StackName in the test environment, that build
+// fills, and returns its template after the gates of this package passed.
+func SynthStack(t testing.TB, build func(stack awscdk.Stack)) *Template {
+	t.Helper()
+	stack := NewStack(t)
+	Do(t, func() { build(stack) })
+	asm := synth(t, awscdk.Stage_Of(stack).(awscdk.App))
+	return asm.Stack(t, *stack.ArtifactId())
+}
+
+// Synth builds an app with build, synthesizes it, applies the gates to every stack and
+// returns the templates.
+func Synth(t testing.TB, build func(app awscdk.App)) *Assembly {
+	t.Helper()
+	app := NewApp(t)
+	Do(t, func() { build(app) })
+	return synth(t, app)
+}
+
+func synth(t testing.TB, app awscdk.App) *Assembly {
+	t.Helper()
+	Do(t, func() {
+		awscdk.Aspects_Of(app).Add(cdknag.NewAwsSolutionsChecks(&cdknag.NagPackProps{Reports: jsii.Bool(false)}), nil)
+	})
+	var cloud cxapi.CloudAssembly
+	if msg, failed := recovered(func() { cloud = app.Synth(nil) }); failed {
+		// Error annotations, cdk-nag's among them, fail synthesis with a report.
+		for _, f := range validationFailures(msg) {
+			t.Errorf("synthesis failed: %s", f)
+		}
+		t.FailNow()
+	}
+	outdir := *cloud.Directory()
+	t.Cleanup(func() { os.RemoveAll(outdir) })
+
+	if missing := cloud.Manifest().Missing; missing != nil && len(*missing) > 0 {
+		var keys []string
+		for _, m := range *missing {
+			keys = append(keys, *m.Key)
+		}
+		t.Errorf("synthesis needs context lookups, which need AWS credentials: %s", strings.Join(keys, ", "))
+	}
+
+	asm := &Assembly{Templates: map[string]*Template{}}
+	for _, stack := range *cloud.Stacks() {
+		id := *stack.Id()
+		raw, err := os.ReadFile(*stack.TemplateFullPath())
+		if err != nil {
+			t.Fatalf("reading the template of %s: %v", id, err)
+		}
+		for _, finding := range findings(stack) {
+			t.Errorf("%s: %s", id, finding)
+		}
+		stats, err := cfnlimits.Measure(raw)
+		if err != nil {
+			t.Fatalf("%s: %v", id, err)
+		}
+		for _, v := range stats.Violations() {
+			t.Errorf("%s: %s", id, v)
+		}
+		tpl := &Template{t: t, raw: raw, Stats: stats}
+		if err := json.Unmarshal(raw, &tpl.JSON); err != nil {
+			t.Fatalf("%s: %v", id, err)
+		}
+		var a assertions.Template
+		Do(t, func() { a = assertions.Template_FromString(jsii.String(string(raw)), nil) })
+		tpl.cdk = a
+		asm.Templates[id] = tpl
+	}
+	if t.Failed() {
+		t.FailNow()
+	}
+	return asm
+}
+
+// findings lists the error annotations of stack and the cdk-nag AwsSolutions warnings,
+// each with the construct path it concerns. Suppressed findings are not annotated.
+func findings(stack cxapi.CloudFormationStackArtifact) []string {
+	var out []string
+	for _, m := range *stack.Messages() {
+		data := fmt.Sprint(m.Entry.Data)
+		// A rule that cannot evaluate a property (an intrinsic it does not resolve)
+		// reports CdkNagValidationFailure: the property then went unchecked.
+		isNag := strings.HasPrefix(data, "AwsSolutions-") || strings.HasPrefix(data, "CdkNagValidationFailure")
+		if m.Level == cxapi.SynthesisMessageLevel_ERROR || (isNag && m.Level == cxapi.SynthesisMessageLevel_WARNING) {
+			// cdk-nag's message is the rule ID, a one-line summary and a long explanation;
+			// the first sentence is enough to act on.
+			if i := strings.Index(data, ". "); isNag && i > 0 {
+				data = data[:i+1]
+			}
+			out = append(out, fmt.Sprintf("%s at %s", data, *m.Id))
+		}
+	}
+	return out
+}
