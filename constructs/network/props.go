@@ -1,0 +1,151 @@
+package network
+
+import (
+	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awss3"
+
+	"github.com/go-landingzone/landingzone/constructs/egressproxy"
+)
+
+// Defaults of VpcProps.
+const (
+	DefaultCidr    = "10.0.0.0/16"
+	DefaultAZCount = 2
+	// Subnet prefix lengths per tier: /24 public subnets hold NAT gateways and proxies
+	// only, /20 private subnets hold the workloads (4,091 usable addresses each), /24
+	// isolated subnets hold databases and endpoints, and /28 is the smallest subnet AWS
+	// allows, enough for a Transit Gateway attachment.
+	DefaultPublicPrefix     = 24
+	DefaultPrivatePrefix    = 20
+	DefaultIsolatedPrefix   = 24
+	DefaultAttachmentPrefix = 28
+	// DefaultFlowLogRetentionDays keeps flow logs in CloudWatch for a year.
+	DefaultFlowLogRetentionDays = 365
+	// DefaultFlowLogKeyPrefix is where flow logs land in an S3 bucket.
+	DefaultFlowLogKeyPrefix = "vpc-flow-logs"
+)
+
+// VpcProps configures NewVpc. The zero value is a two-AZ 10.0.0.0/16 VPC with public,
+// private and isolated subnets, a NAT gateway per AZ, S3 and DynamoDB gateway
+// endpoints, flow logs of all traffic kept for a year in a KMS-encrypted log group, and
+// a default security group without rules.
+type VpcProps struct {
+	// Name names the VPC and prefixes the Name tags of its subnets, route tables and
+	// gateways ("prod" gives "prod-private-eu-west-1a"). Empty means the construct ID.
+	Name string
+
+	// Cidr is the VPC's IPv4 range, /16 to /28. Empty means DefaultCidr.
+	Cidr string
+	// AZCount is how many Availability Zones the VPC spans. Zero means DefaultAZCount,
+	// or the length of AvailabilityZones when that is set. It cannot exceed the zones
+	// the region offers; a stack without a concrete region offers two.
+	AZCount int
+	// AvailabilityZones names the zones to use, such as "eu-west-1a". Empty means the
+	// first AZCount zones of the stack's region, looked up by the CDK and cached in
+	// cdk.context.json.
+	AvailabilityZones []string
+
+	// Egress selects how private subnets reach the internet. Empty means
+	// EgressNatPerAZ.
+	Egress Egress
+	// Proxy configures the forward proxy of EgressProxy. Its zero value is the
+	// egressproxy defaults. Setting it with another egress mode is an error.
+	Proxy egressproxy.Settings
+	// TransitGatewayID is the Transit Gateway ("tgw-...") that EgressTransitGateway
+	// attaches to. Required with that mode, an error with any other.
+	TransitGatewayID string
+
+	// PublicPrefix, PrivatePrefix, IsolatedPrefix and AttachmentPrefix are the prefix
+	// lengths of the subnets of each tier, 16 to 28. Zero means DefaultPublicPrefix,
+	// DefaultPrivatePrefix, DefaultIsolatedPrefix and DefaultAttachmentPrefix.
+	PublicPrefix     int
+	PrivatePrefix    int
+	IsolatedPrefix   int
+	AttachmentPrefix int
+	// NoIsolatedSubnets leaves out the isolated tier. False creates it.
+	NoIsolatedSubnets bool
+
+	// FlowLogBucket receives the flow logs, for example the log archive bucket
+	// imported by name. Nil sends them to a KMS-encrypted CloudWatch log group.
+	FlowLogBucket awss3.IBucket
+	// FlowLogKeyPrefix is the key prefix under FlowLogBucket, without a leading slash.
+	// Empty means DefaultFlowLogKeyPrefix. An error without FlowLogBucket.
+	FlowLogKeyPrefix string
+	// FlowLogRetentionDays is how long the CloudWatch log group keeps flow logs; one of
+	// the periods CloudWatch Logs offers. Zero means DefaultFlowLogRetentionDays. Below
+	// 365 needs AllowShortFlowLogRetention. An error with FlowLogBucket, whose own
+	// lifecycle decides.
+	FlowLogRetentionDays int
+	// AllowShortFlowLogRetention accepts a FlowLogRetentionDays below one year, which
+	// most audit frameworks reject. False refuses it.
+	AllowShortFlowLogRetention bool
+	// FlowLogKey encrypts the flow-log group. Nil creates a key with rotation. A key
+	// passed in must admit the CloudWatch Logs service in its policy.
+	FlowLogKey awskms.IKey
+
+	// DisableGatewayEndpoints leaves out the S3 and DynamoDB gateway endpoints, which
+	// cost nothing and keep that traffic off NAT gateways and proxies. False creates
+	// them.
+	DisableGatewayEndpoints bool
+	// InterfaceEndpoints lists AWS services, by the last part of their endpoint name
+	// ("ssm", "ssmmessages", "ec2messages", "kms", "logs", "sts", "ecr.api"), that get an
+	// interface endpoint with private DNS in the private subnets. Each costs about
+	// USD 7.30 a month per AZ. Empty means none.
+	InterfaceEndpoints []string
+
+	// DefaultSecurityGroup selects how the default security group is emptied. Empty
+	// means DefaultSecurityGroupCustomResource.
+	DefaultSecurityGroup DefaultSecurityGroupMode
+}
+
+// withDefaults returns a copy of p with every zero field resolved.
+func (p VpcProps) withDefaults(id string) VpcProps {
+	if p.Name == "" {
+		p.Name = id
+	}
+	if p.Cidr == "" {
+		p.Cidr = DefaultCidr
+	}
+	if p.AZCount == 0 {
+		p.AZCount = DefaultAZCount
+		if len(p.AvailabilityZones) > 0 {
+			p.AZCount = len(p.AvailabilityZones)
+		}
+	}
+	p.Egress = p.Egress.orDefault()
+	p.PublicPrefix = orDefault(p.PublicPrefix, DefaultPublicPrefix)
+	p.PrivatePrefix = orDefault(p.PrivatePrefix, DefaultPrivatePrefix)
+	p.IsolatedPrefix = orDefault(p.IsolatedPrefix, DefaultIsolatedPrefix)
+	p.AttachmentPrefix = orDefault(p.AttachmentPrefix, DefaultAttachmentPrefix)
+	if p.FlowLogBucket != nil && p.FlowLogKeyPrefix == "" {
+		p.FlowLogKeyPrefix = DefaultFlowLogKeyPrefix
+	}
+	if p.FlowLogBucket == nil {
+		p.FlowLogRetentionDays = orDefault(p.FlowLogRetentionDays, DefaultFlowLogRetentionDays)
+	}
+	p.DefaultSecurityGroup = p.DefaultSecurityGroup.orDefault()
+	return p
+}
+
+// tiers is the subnet layout, in allocation order.
+func (p VpcProps) tiers() []tier {
+	var ts []tier
+	if p.Egress == EgressTransitGateway {
+		ts = append(ts, tier{TierAttachment, p.AttachmentPrefix})
+	}
+	if p.Egress.needsPublicSubnets() {
+		ts = append(ts, tier{TierPublic, p.PublicPrefix})
+	}
+	ts = append(ts, tier{TierPrivate, p.PrivatePrefix})
+	if !p.NoIsolatedSubnets {
+		ts = append(ts, tier{TierIsolated, p.IsolatedPrefix})
+	}
+	return ts
+}
+
+func orDefault(v, def int) int {
+	if v == 0 {
+		return def
+	}
+	return v
+}

@@ -1,0 +1,173 @@
+package network
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/go-landingzone/landingzone/internal/check"
+)
+
+var (
+	transitGatewayID = regexp.MustCompile(`^tgw-[0-9a-f]{8,17}$`)
+	azName           = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-\d+[a-z]$`)
+	endpointService  = regexp.MustCompile(`^[a-z0-9]+([.-][a-z0-9]+)*$`)
+)
+
+// region is what validation knows of the stack's region.
+type region struct {
+	// Name is the region, or empty when the stack is environment-agnostic.
+	Name string
+	// Zones are the region's Availability Zones; nil when they are not known (an
+	// environment-agnostic stack, or a lookup the CDK has yet to make).
+	Zones []string
+}
+
+// offered is how many AZs a VPC can span in r, or 0 when that is not known yet.
+func (r region) offered() int {
+	if r.Name == "" {
+		// Fn::GetAZs selections are all an environment-agnostic stack can use, and the
+		// CDK limits those to two.
+		return 2
+	}
+	return len(r.Zones)
+}
+
+// validate checks raw props as the caller wrote them and returns them with defaults
+// resolved, or every problem found.
+func validate(raw VpcProps, id string, r region) (VpcProps, error) {
+	var l check.List
+	p := raw.withDefaults(id)
+
+	if !raw.Egress.Valid() {
+		l.Addf("VpcProps.Egress", string(raw.Egress), "unknown egress mode; want one of %q", Egresses)
+	}
+	if !raw.DefaultSecurityGroup.Valid() {
+		l.Addf("VpcProps.DefaultSecurityGroup", string(raw.DefaultSecurityGroup), "unknown mode; want one of %q", DefaultSecurityGroupModes)
+	}
+	validateZones(&l, raw, p, r)
+	validateLayout(&l, raw, p)
+	validateEgressSettings(&l, raw, p)
+	validateFlowLogs(&l, raw, p)
+	validateEndpoints(&l, raw)
+	return p, l.Err("network")
+}
+
+func validateZones(l *check.List, raw, p VpcProps, r region) {
+	if raw.AZCount < 0 {
+		l.Addf("VpcProps.AZCount", raw.AZCount, "must be at least 1; zero means %d", DefaultAZCount)
+	}
+	if n := len(raw.AvailabilityZones); n > 0 && raw.AZCount > 0 && raw.AZCount != n {
+		l.Addf("VpcProps.AZCount", raw.AZCount, "differs from the %d AvailabilityZones given; set one of the two", n)
+	}
+	for i, az := range raw.AvailabilityZones {
+		field := fmt.Sprintf("VpcProps.AvailabilityZones[%d]", i)
+		switch {
+		case !azName.MatchString(az):
+			l.Addf(field, az, "not an Availability Zone name such as \"eu-west-1a\"")
+		case r.Name != "" && !strings.HasPrefix(az, r.Name):
+			l.Addf(field, az, "not in the stack's region %s", r.Name)
+		case r.Zones != nil && !slices.Contains(r.Zones, az):
+			l.Addf(field, az, "not one of the region's zones %q", r.Zones)
+		}
+	}
+	check.Duplicates(l, "VpcProps.AvailabilityZones[%d]", raw.AvailabilityZones)
+	if offered := r.offered(); len(raw.AvailabilityZones) == 0 && offered > 0 && p.AZCount > offered {
+		where := "region " + r.Name
+		if r.Name == "" {
+			where = "an environment-agnostic stack (set the stack's env for more)"
+		}
+		l.Addf("VpcProps.AZCount", p.AZCount, "%s offers %d Availability Zones", where, offered)
+	}
+}
+
+func validateLayout(l *check.List, raw, p VpcProps) {
+	vpc, ok := check.IPv4CIDR(l, "VpcProps.Cidr", p.Cidr)
+	if ok && (vpc.Bits() < minSubnetPrefix || vpc.Bits() > maxSubnetPrefix) {
+		l.Addf("VpcProps.Cidr", p.Cidr, "a VPC must be /%d to /%d", minSubnetPrefix, maxSubnetPrefix)
+		ok = false
+	}
+	// A prefix set for a tier the mode does not create would be silently ignored.
+	if raw.PublicPrefix != 0 && !p.Egress.needsPublicSubnets() {
+		l.Addf("VpcProps.PublicPrefix", raw.PublicPrefix, "egress mode %s has no public subnets", p.Egress)
+	}
+	if raw.AttachmentPrefix != 0 && p.Egress != EgressTransitGateway {
+		l.Addf("VpcProps.AttachmentPrefix", raw.AttachmentPrefix, "only egress mode %s has attachment subnets", EgressTransitGateway)
+	}
+	if raw.IsolatedPrefix != 0 && p.NoIsolatedSubnets {
+		l.Addf("VpcProps.IsolatedPrefix", raw.IsolatedPrefix, "NoIsolatedSubnets leaves out the isolated tier")
+	}
+	fieldOf := map[string]string{TierAttachment: "AttachmentPrefix", TierPublic: "PublicPrefix", TierPrivate: "PrivatePrefix", TierIsolated: "IsolatedPrefix"}
+	tiers := p.tiers()
+	for _, t := range tiers {
+		field := "VpcProps." + fieldOf[t.name]
+		switch {
+		case t.prefix < minSubnetPrefix || t.prefix > maxSubnetPrefix:
+			l.Addf(field, t.prefix, "a subnet must be /%d to /%d", minSubnetPrefix, maxSubnetPrefix)
+			ok = false
+		case ok && t.prefix < vpc.Bits():
+			l.Addf(field, t.prefix, "a /%d subnet is larger than the /%d VPC %s", t.prefix, vpc.Bits(), p.Cidr)
+			ok = false
+		}
+	}
+	if !ok || p.AZCount < 1 {
+		return
+	}
+	if _, full, need := planSubnets(vpc, tiers, p.AZCount); full != nil {
+		l.Addf("VpcProps.Cidr", p.Cidr, "too small for %d AZs of subnets %s: the layout needs %d addresses (a /%d), the VPC has %d; use a larger VPC, fewer AZs or longer subnet prefixes",
+			p.AZCount, describeTiers(tiers), need, smallestPrefixFor(need), uint64(1)<<(32-vpc.Bits()))
+	}
+}
+
+func describeTiers(tiers []tier) string {
+	parts := make([]string, len(tiers))
+	for i, t := range tiers {
+		parts[i] = fmt.Sprintf("%s /%d", strings.ToLower(t.name), t.prefix)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func validateEgressSettings(l *check.List, raw, p VpcProps) {
+	if p.Egress == EgressProxy {
+		l.Merge("VpcProps.Proxy.", raw.Proxy.Validate())
+	} else if !raw.Proxy.IsZero() {
+		l.Addf("VpcProps.Proxy", nil, "set, but egress mode is %s; proxy settings need %s", p.Egress, EgressProxy)
+	}
+	switch {
+	case p.Egress == EgressTransitGateway && raw.TransitGatewayID == "":
+		l.Addf("VpcProps.TransitGatewayID", raw.TransitGatewayID, "required with egress mode %s", EgressTransitGateway)
+	case p.Egress == EgressTransitGateway && !transitGatewayID.MatchString(raw.TransitGatewayID):
+		l.Addf("VpcProps.TransitGatewayID", raw.TransitGatewayID, "not a Transit Gateway ID such as \"tgw-0123456789abcdef0\"")
+	case p.Egress != EgressTransitGateway && raw.TransitGatewayID != "":
+		l.Addf("VpcProps.TransitGatewayID", raw.TransitGatewayID, "set, but egress mode is %s", p.Egress)
+	}
+}
+
+func validateFlowLogs(l *check.List, raw, p VpcProps) {
+	if raw.FlowLogBucket != nil {
+		if raw.FlowLogRetentionDays != 0 || raw.AllowShortFlowLogRetention {
+			l.Addf("VpcProps.FlowLogRetentionDays", raw.FlowLogRetentionDays, "applies to the CloudWatch log group; with FlowLogBucket the bucket's lifecycle decides")
+		}
+		if raw.FlowLogKey != nil {
+			l.Addf("VpcProps.FlowLogKey", nil, "encrypts the CloudWatch log group; with FlowLogBucket the bucket's encryption applies")
+		}
+		if strings.HasPrefix(raw.FlowLogKeyPrefix, "/") {
+			l.Addf("VpcProps.FlowLogKeyPrefix", raw.FlowLogKeyPrefix, "must not start with a slash")
+		}
+		return
+	}
+	if raw.FlowLogKeyPrefix != "" {
+		l.Addf("VpcProps.FlowLogKeyPrefix", raw.FlowLogKeyPrefix, "needs FlowLogBucket")
+	}
+	check.LogRetention(l, "VpcProps.FlowLogRetentionDays", p.FlowLogRetentionDays, raw.AllowShortFlowLogRetention, "AllowShortFlowLogRetention")
+}
+
+func validateEndpoints(l *check.List, raw VpcProps) {
+	for i, name := range raw.InterfaceEndpoints {
+		if !endpointService.MatchString(name) {
+			l.Addf(fmt.Sprintf("VpcProps.InterfaceEndpoints[%d]", i), name, "not an AWS service endpoint name such as \"ssm\" or \"ecr.api\"")
+		}
+	}
+	check.Duplicates(l, "VpcProps.InterfaceEndpoints[%d]", raw.InterfaceEndpoints)
+}
