@@ -33,7 +33,7 @@ func TestSettingsValidate(t *testing.T) {
 		`egressproxy: AllowedDomains[2] "x": a single label would allow a whole top-level domain only with a leading dot`,
 		`egressproxy: Port 65536: not a port number`,
 		`egressproxy: InstanceType "t4g small": not an EC2 instance type`,
-		`egressproxy: LogRetentionDays 14: below the 365-day minimum; set AllowShortLogRetention`,
+		"egressproxy: LogRetentionDays 14: below the 365-day minimum; set `AllowShortLogRetention`",
 	} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error lacks %q:\n%v", want, err)

@@ -62,6 +62,6 @@ func ExampleNewVpc_errors() {
 	// Output:
 	// network: VpcProps.Cidr "10.0.0.0/33": not a valid IPv4 CIDR
 	// network: VpcProps.Proxy.AllowedDomains[1] "": not a domain name; want a name such as "example.com" or ".amazonaws.com" for all subdomains
-	// network: VpcProps.FlowLogRetentionDays 30: below the 365-day minimum; set AllowShortFlowLogRetention to accept shorter retention
+	// network: VpcProps.FlowLogRetentionDays 30: below the 365-day minimum; set `AllowShortFlowLogRetention` to accept shorter retention
 	// children: 0
 }

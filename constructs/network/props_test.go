@@ -41,7 +41,7 @@ func TestVpcPropsErrors(t *testing.T) {
 		{"duplicate zone", network.VpcProps{AvailabilityZones: []string{"eu-west-1a", "eu-west-1a"}},
 			[]string{`VpcProps.AvailabilityZones[1] "eu-west-1a": duplicate of VpcProps.AvailabilityZones[0]`}},
 		{"zone count mismatch", network.VpcProps{AZCount: 3, AvailabilityZones: []string{"eu-west-1a"}},
-			[]string{`VpcProps.AZCount 3: differs from the 1 AvailabilityZones given`}},
+			[]string{"VpcProps.AZCount 3: differs from the 1 `AvailabilityZones` given"}},
 		{"unknown egress mode", network.VpcProps{Egress: "nat-instance"}, []string{`VpcProps.Egress "nat-instance": unknown egress mode`}},
 		{"unknown default security group mode", network.VpcProps{DefaultSecurityGroup: "keep"}, []string{`VpcProps.DefaultSecurityGroup "keep": unknown mode`}},
 		{"empty allow-list entry", proxy(egressproxy.Settings{AllowedDomains: []string{".amazonaws.com", ""}}),
@@ -59,10 +59,10 @@ func TestVpcPropsErrors(t *testing.T) {
 		{"malformed interface endpoint", network.VpcProps{InterfaceEndpoints: []string{"com.amazonaws.eu-west-1.ssm "}},
 			[]string{`VpcProps.InterfaceEndpoints[0] "com.amazonaws.eu-west-1.ssm ": not an AWS service endpoint name`}},
 		{"short flow-log retention without opt-out", network.VpcProps{FlowLogRetentionDays: 90},
-			[]string{`VpcProps.FlowLogRetentionDays 90: below the 365-day minimum; set AllowShortFlowLogRetention`}},
+			[]string{"VpcProps.FlowLogRetentionDays 90: below the 365-day minimum; set `AllowShortFlowLogRetention`"}},
 		{"flow-log retention CloudWatch does not offer", network.VpcProps{FlowLogRetentionDays: 100},
 			[]string{`VpcProps.FlowLogRetentionDays 100: not a CloudWatch Logs retention`}},
-		{"flow-log prefix without bucket", network.VpcProps{FlowLogKeyPrefix: "flow"}, []string{`VpcProps.FlowLogKeyPrefix "flow": needs FlowLogBucket`}},
+		{"flow-log prefix without bucket", network.VpcProps{FlowLogKeyPrefix: "flow"}, []string{"VpcProps.FlowLogKeyPrefix \"flow\": needs `FlowLogBucket`"}},
 		{"transit gateway mode without ID", network.VpcProps{Egress: network.EgressTransitGateway},
 			[]string{`VpcProps.TransitGatewayID "": required with egress mode transit-gateway`}},
 		{"malformed transit gateway ID", network.VpcProps{Egress: network.EgressTransitGateway, TransitGatewayID: "tgw-xyz"},
@@ -120,5 +120,17 @@ func assertInvalid(t *testing.T, err error, want []string) {
 		if !strings.HasPrefix(line, "network: VpcProps.") {
 			t.Errorf("error line %q does not name a VpcProps field", line)
 		}
+	}
+}
+
+// Validate needs no stack: it skips the checks that depend on the region.
+func TestVpcPropsValidateWithoutStack(t *testing.T) {
+	if err := (network.VpcProps{AZCount: 5}).Validate(); err != nil {
+		t.Errorf("AZCount 5 without a region: %v", err)
+	}
+	err := network.VpcProps{Cidr: "10.0.0.0/8", AvailabilityZones: []string{"eu-west-1a", "us-east-1a"}}.Validate()
+	assertInvalid(t, err, []string{`VpcProps.Cidr "10.0.0.0/8"`})
+	if err != nil && strings.Contains(err.Error(), "AvailabilityZones") {
+		t.Errorf("zones were checked against an unknown region: %v", err)
 	}
 }

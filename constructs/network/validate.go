@@ -15,23 +15,36 @@ var (
 	endpointService  = regexp.MustCompile(`^[a-z0-9]+([.-][a-z0-9]+)*$`)
 )
 
-// region is what validation knows of the stack's region.
+// region is what validation knows of the stack's region. The zero value knows
+// nothing, and skips the checks that need the region.
 type region struct {
-	// Name is the region, or empty when the stack is environment-agnostic.
+	// Name is the region; empty when it is not known.
 	Name string
-	// Zones are the region's Availability Zones; nil when they are not known (an
-	// environment-agnostic stack, or a lookup the CDK has yet to make).
+	// Zones are the region's Availability Zones; nil when they are not known (a
+	// lookup the CDK has yet to make).
 	Zones []string
+	// Agnostic marks an environment-agnostic stack, whose region is a deploy-time
+	// token.
+	Agnostic bool
 }
 
-// offered is how many AZs a VPC can span in r, or 0 when that is not known yet.
+// offered is how many AZs a VPC can span in r, or 0 when that is not known.
 func (r region) offered() int {
-	if r.Name == "" {
+	if r.Agnostic {
 		// Fn::GetAZs selections are all an environment-agnostic stack can use, and the
 		// CDK limits those to two.
 		return 2
 	}
 	return len(r.Zones)
+}
+
+// Validate reports every problem in p that does not depend on the stack, with fields
+// named as in VpcProps ("VpcProps.Proxy.Port"). NewVpc also checks the zones against
+// the stack's region. Configuration loaders use it to report mistakes before building
+// anything.
+func (p VpcProps) Validate() error {
+	_, err := validate(p, "Vpc", region{})
+	return err
 }
 
 // validate checks raw props as the caller wrote them and returns them with defaults
@@ -59,7 +72,7 @@ func validateZones(l *check.List, raw, p VpcProps, r region) {
 		l.Addf("VpcProps.AZCount", raw.AZCount, "must be at least 1; zero means %d", DefaultAZCount)
 	}
 	if n := len(raw.AvailabilityZones); n > 0 && raw.AZCount > 0 && raw.AZCount != n {
-		l.Addf("VpcProps.AZCount", raw.AZCount, "differs from the %d AvailabilityZones given; set one of the two", n)
+		l.Addf("VpcProps.AZCount", raw.AZCount, "differs from the %d `AvailabilityZones` given; set one of the two", n)
 	}
 	for i, az := range raw.AvailabilityZones {
 		field := fmt.Sprintf("VpcProps.AvailabilityZones[%d]", i)
@@ -75,7 +88,7 @@ func validateZones(l *check.List, raw, p VpcProps, r region) {
 	check.Duplicates(l, "VpcProps.AvailabilityZones[%d]", raw.AvailabilityZones)
 	if offered := r.offered(); len(raw.AvailabilityZones) == 0 && offered > 0 && p.AZCount > offered {
 		where := "region " + r.Name
-		if r.Name == "" {
+		if r.Agnostic {
 			where = "an environment-agnostic stack (set the stack's env for more)"
 		}
 		l.Addf("VpcProps.AZCount", p.AZCount, "%s offers %d Availability Zones", where, offered)
@@ -96,7 +109,7 @@ func validateLayout(l *check.List, raw, p VpcProps) {
 		l.Addf("VpcProps.AttachmentPrefix", raw.AttachmentPrefix, "only egress mode %s has attachment subnets", EgressTransitGateway)
 	}
 	if raw.IsolatedPrefix != 0 && p.NoIsolatedSubnets {
-		l.Addf("VpcProps.IsolatedPrefix", raw.IsolatedPrefix, "NoIsolatedSubnets leaves out the isolated tier")
+		l.Addf("VpcProps.IsolatedPrefix", raw.IsolatedPrefix, "`NoIsolatedSubnets` leaves out the isolated tier")
 	}
 	fieldOf := map[string]string{TierAttachment: "AttachmentPrefix", TierPublic: "PublicPrefix", TierPrivate: "PrivatePrefix", TierIsolated: "IsolatedPrefix"}
 	tiers := p.tiers()
@@ -147,10 +160,10 @@ func validateEgressSettings(l *check.List, raw, p VpcProps) {
 func validateFlowLogs(l *check.List, raw, p VpcProps) {
 	if raw.FlowLogBucket != nil {
 		if raw.FlowLogRetentionDays != 0 || raw.AllowShortFlowLogRetention {
-			l.Addf("VpcProps.FlowLogRetentionDays", raw.FlowLogRetentionDays, "applies to the CloudWatch log group; with FlowLogBucket the bucket's lifecycle decides")
+			l.Addf("VpcProps.FlowLogRetentionDays", raw.FlowLogRetentionDays, "applies to the CloudWatch log group; with `FlowLogBucket` the bucket's lifecycle decides")
 		}
 		if raw.FlowLogKey != nil {
-			l.Addf("VpcProps.FlowLogKey", nil, "encrypts the CloudWatch log group; with FlowLogBucket the bucket's encryption applies")
+			l.Addf("VpcProps.FlowLogKey", nil, "encrypts the CloudWatch log group; with `FlowLogBucket` the bucket's encryption applies")
 		}
 		if strings.HasPrefix(raw.FlowLogKeyPrefix, "/") {
 			l.Addf("VpcProps.FlowLogKeyPrefix", raw.FlowLogKeyPrefix, "must not start with a slash")
@@ -158,7 +171,7 @@ func validateFlowLogs(l *check.List, raw, p VpcProps) {
 		return
 	}
 	if raw.FlowLogKeyPrefix != "" {
-		l.Addf("VpcProps.FlowLogKeyPrefix", raw.FlowLogKeyPrefix, "needs FlowLogBucket")
+		l.Addf("VpcProps.FlowLogKeyPrefix", raw.FlowLogKeyPrefix, "needs `FlowLogBucket`")
 	}
 	check.LogRetention(l, "VpcProps.FlowLogRetentionDays", p.FlowLogRetentionDays, raw.AllowShortFlowLogRetention, "AllowShortFlowLogRetention")
 }

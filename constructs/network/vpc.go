@@ -148,7 +148,7 @@ func l2Props(p VpcProps) *awsec2.VpcProps {
 // zones registers the same context lookup that the CDK's Vpc makes anyway.
 func stackRegion(stack awscdk.Stack) region {
 	if *awscdk.Token_IsUnresolved(stack.Region()) {
-		return region{}
+		return region{Agnostic: true}
 	}
 	r := region{Name: *stack.Region()}
 	for _, az := range *stack.AvailabilityZones() {

@@ -93,7 +93,7 @@ func TestLogRetention(t *testing.T) {
 		want       string
 	}{
 		{365, false, ""}, {3653, false, ""}, {30, true, ""},
-		{30, false, "below the 365-day minimum; set AllowShort to accept"},
+		{30, false, "below the 365-day minimum; set `AllowShort` to accept"},
 		{366, false, "not a CloudWatch Logs retention"},
 		{0, true, "not a CloudWatch Logs retention"},
 	} {
@@ -113,6 +113,31 @@ func TestPortAndDuplicates(t *testing.T) {
 	check.Duplicates(&l, "D[%d]", []string{"a", "b", "a", "a"})
 	got := l.Err("p").Error()
 	want := "p: P 0: not a port number; allowed 1-65535\np: D[2] \"a\": duplicate of D[0]\np: D[3] \"a\": duplicate of D[0]"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestJSONName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Cidr": "cidr", "AZCount": "azCount", "Proxy.AllowedDomains[1]": "proxy.allowedDomains[1]",
+		"TransitGatewayID": "transitGatewayID", "ID": "id", "InterfaceEndpoints[0]": "interfaceEndpoints[0]",
+	} {
+		if got := check.JSONName(in); got != want {
+			t.Errorf("JSONName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestMergeAsRenamesForConfigFiles(t *testing.T) {
+	var inner check.List
+	inner.Addf("VpcProps.Proxy.AllowedDomains[1]", "", "not a domain name")
+	inner.Addf("VpcProps.FlowLogRetentionDays", 30, "below the 365-day minimum; set `AllowShortFlowLogRetention` to accept shorter retention")
+	var outer check.List
+	outer.MergeAs("workloads[2].vpc.", "VpcProps.", inner.Err("network"))
+	got := outer.Err("landingzone").Error()
+	want := "landingzone: workloads[2].vpc.proxy.allowedDomains[1] \"\": not a domain name\n" +
+		"landingzone: workloads[2].vpc.flowLogRetentionDays 30: below the 365-day minimum; set `allowShortFlowLogRetention` to accept shorter retention"
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}

@@ -84,6 +84,6 @@ func LogRetention(l *List, field string, days int, allowShort bool, allowShortFi
 		return
 	}
 	if days < MinLogRetentionDays && !allowShort {
-		l.Addf(field, days, "below the %d-day minimum; set %s to accept shorter retention", MinLogRetentionDays, allowShortField)
+		l.Addf(field, days, "below the %d-day minimum; set `%s` to accept shorter retention", MinLogRetentionDays, allowShortField)
 	}
 }
