@@ -1,0 +1,121 @@
+package landingzone_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+
+	"github.com/go-landingzone/landingzone"
+	"github.com/go-landingzone/landingzone/internal/lztest"
+)
+
+func TestMain(m *testing.M) { lztest.Main(m) }
+
+// validConfig is a small landing zone in the test account's region.
+func validConfig() landingzone.Config {
+	return landingzone.Config{
+		Organization: landingzone.Organization{ManagementAccount: "111111111111", HomeRegion: lztest.Region},
+		Workloads: []landingzone.Workload{
+			{Name: "app-prod", ID: lztest.Account, VPC: landingzone.VPC{Cidr: "10.1.0.0/16", Egress: "proxy"}},
+		},
+	}
+}
+
+func TestNewBuildsABaselinePerWorkload(t *testing.T) {
+	var lz *landingzone.LandingZone
+	asm := lztest.Synth(t, func(app awscdk.App) {
+		var err error
+		if lz, err = landingzone.New(app, validConfig()); err != nil {
+			t.Fatal(err)
+		}
+	})
+	tpl := asm.Stack(t, "Baseline-app-prod-eu-west-1")
+	b := lz.Baselines["app-prod"]
+	if b == nil || *b.Stack.Account() != lztest.Account || *b.Stack.Region() != lztest.Region || !*b.Stack.TerminationProtection() {
+		t.Fatalf("baseline %+v: want the workload's account and region, termination protection on", b)
+	}
+	if b.Vpc.Egress != "proxy" {
+		t.Errorf("egress %q, want proxy", b.Vpc.Egress)
+	}
+	tpl.HasResourceProperties("AWS::EC2::VPC", map[string]any{"CidrBlock": "10.1.0.0/16", "Tags": []any{map[string]any{"Key": "Name", "Value": "app-prod"}}})
+	lztest.AssertStackSetSafe(t, "baseline", tpl)
+}
+
+func TestConfigValidate(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		modify func(c *landingzone.Config)
+		want   []string
+	}{
+		{"valid", func(*landingzone.Config) {}, nil},
+		{"bad management account", func(c *landingzone.Config) { c.Organization.ManagementAccount = "1234" },
+			[]string{`organization.managementAccount "1234": not a 12-digit AWS account ID`}},
+		{"bad home region", func(c *landingzone.Config) { c.Organization.HomeRegion = "Ireland" },
+			[]string{`organization.homeRegion "Ireland": not an AWS region name`}},
+		{"bad workload name, id and region", func(c *landingzone.Config) {
+			c.Workloads[0].Name, c.Workloads[0].ID, c.Workloads[0].Region = "App_Prod", "12345678901x", "eu-west"
+		}, []string{`workloads[0].name "App_Prod"`, `workloads[0].id "12345678901x": not a 12-digit AWS account ID`, `workloads[0].region "eu-west"`}},
+		{"duplicates", func(c *landingzone.Config) {
+			c.Workloads = append(c.Workloads, landingzone.Workload{Name: "app-prod", ID: lztest.Account, VPC: landingzone.VPC{Cidr: "10.2.0.0/16"}})
+		}, []string{`workloads[1].name "app-prod": already the name of workloads[0]`, `workloads[1].id "123456789012": already the account of workloads[0]`}},
+		{"management account as workload", func(c *landingzone.Config) { c.Workloads[0].ID = "111111111111" },
+			[]string{`workloads[0].id "111111111111": the management account cannot be a workload account`}},
+		{"vpc props named by their path in the file", func(c *landingzone.Config) {
+			c.Workloads[0].VPC.Cidr = "10.1.0.0/33"
+			c.Workloads[0].VPC.Proxy.AllowedDomains = []string{"github.com", ""}
+			c.Workloads[0].VPC.FlowLogRetentionDays = 30
+		}, []string{
+			`workloads[0].vpc.cidr "10.1.0.0/33": not a valid IPv4 CIDR`,
+			`workloads[0].vpc.proxy.allowedDomains[1] "": not a domain name`,
+			"workloads[0].vpc.flowLogRetentionDays 30: below the 365-day minimum; set `allowShortFlowLogRetention`",
+		}},
+		{"overlapping vpcs, every pair", func(c *landingzone.Config) {
+			c.Workloads = append(c.Workloads,
+				landingzone.Workload{Name: "b", ID: "222222222222", VPC: landingzone.VPC{Cidr: "10.1.128.0/17"}},
+				landingzone.Workload{Name: "c", ID: "333333333333", VPC: landingzone.VPC{Cidr: "10.0.0.0/8"}},
+			)
+		}, []string{
+			`workloads[1].vpc.cidr "10.1.128.0/17": overlaps workloads[0].vpc.cidr 10.1.0.0/16`,
+			`workloads[2].vpc.cidr "10.0.0.0/8": overlaps workloads[0].vpc.cidr 10.1.0.0/16`,
+			`workloads[2].vpc.cidr "10.0.0.0/8": overlaps workloads[1].vpc.cidr 10.1.128.0/17`,
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := validConfig()
+			tc.modify(&cfg)
+			err := cfg.Validate()
+			if tc.want == nil {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if err == nil || !errors.Is(err, landingzone.ErrInvalidConfig) {
+				t.Fatalf("err = %v, want ErrInvalidConfig", err)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error lacks %q:\n%v", w, err)
+				}
+			}
+		})
+	}
+}
+
+// Checks that need the region's zones run in New; on error the app keeps no stack.
+func TestNewReportsZoneProblemsAndLeavesAppEmpty(t *testing.T) {
+	app := lztest.NewApp(t)
+	cfg := validConfig()
+	cfg.Workloads = append(cfg.Workloads, landingzone.Workload{Name: "wide", ID: "999999999999", VPC: landingzone.VPC{Cidr: "10.9.0.0/16", AZCount: 3}})
+	cfg.Workloads[0].VPC.AZCount = 4
+	var err error
+	lztest.Do(t, func() { _, err = landingzone.New(app, cfg) })
+	if err == nil || !strings.Contains(err.Error(), "landingzone: workloads[0].vpc.azCount 4: region eu-west-1 offers 3 Availability Zones") {
+		t.Fatalf("err = %v, want the AZ count named by its path", err)
+	}
+	if n := len(*app.Node().Children()); n != 0 {
+		t.Errorf("the app holds %d children after a failed New, want none", n)
+	}
+}
