@@ -77,11 +77,7 @@ type Proxy struct {
 // ErrInvalidConfig is matched by every error of Validate and New.
 var ErrInvalidConfig = check.ErrInvalidProps
 
-var (
-	accountID    = regexp.MustCompile(`^\d{12}$`)
-	regionName   = regexp.MustCompile(`^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$`)
-	workloadName = regexp.MustCompile(`^[a-z][a-z0-9-]{0,39}$`)
-)
+var workloadName = regexp.MustCompile(`^[a-z][a-z0-9-]{0,39}$`)
 
 // Validate reports every problem in c at once, each with its path in the
 // configuration file and the value found. Checks that need a region's Availability
@@ -89,12 +85,8 @@ var (
 func (c Config) Validate() error {
 	var l check.List
 	org := c.Organization
-	if !accountID.MatchString(org.ManagementAccount) {
-		l.Addf("organization.managementAccount", org.ManagementAccount, "not a 12-digit AWS account ID")
-	}
-	if !regionName.MatchString(org.HomeRegion) {
-		l.Addf("organization.homeRegion", org.HomeRegion, "not an AWS region name such as \"eu-west-1\"")
-	}
+	check.AccountID(&l, "organization.managementAccount", org.ManagementAccount)
+	check.Region(&l, "organization.homeRegion", org.HomeRegion)
 	names, ids := map[string]int{}, map[string]int{}
 	for i, w := range c.Workloads {
 		path := fmt.Sprintf("workloads[%d].", i)
@@ -106,9 +98,10 @@ func (c Config) Validate() error {
 		default:
 			names[w.Name] = i
 		}
+		before := l.Len()
+		check.AccountID(&l, path+"id", w.ID)
 		switch j, dup := ids[w.ID]; {
-		case !accountID.MatchString(w.ID):
-			l.Addf(path+"id", w.ID, "not a 12-digit AWS account ID")
+		case l.Len() > before:
 		case dup:
 			l.Addf(path+"id", w.ID, "already the account of workloads[%d]", j)
 		case w.ID == org.ManagementAccount:
@@ -116,8 +109,8 @@ func (c Config) Validate() error {
 		default:
 			ids[w.ID] = i
 		}
-		if w.Region != "" && !regionName.MatchString(w.Region) {
-			l.Addf(path+"region", w.Region, "not an AWS region name such as \"eu-west-1\"")
+		if w.Region != "" {
+			check.Region(&l, path+"region", w.Region)
 		}
 		l.MergeAs(path+"vpc.", "VpcProps.", w.VPC.props().Validate())
 	}

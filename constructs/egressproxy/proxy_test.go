@@ -1,7 +1,6 @@
 package egressproxy_test
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -168,17 +167,8 @@ func TestForwardProxyPropsErrors(t *testing.T) {
 				props := tc.props(stack)
 				_, err = egressproxy.NewForwardProxy(stack, "Proxy", props)
 			})
-			if err == nil || !errors.Is(err, egressproxy.ErrInvalidProps) {
-				t.Fatalf("err = %v, want ErrInvalidProps", err)
-			}
-			for _, w := range tc.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error lacks %q:\n%v", w, err)
-				}
-			}
-			if stack.Node().TryFindChild(jsii.String("Proxy")) != nil {
-				t.Error("a failed NewForwardProxy added a construct")
-			}
+			lztest.ExpectInvalid(t, err, "egressproxy: ForwardProxyProps.", tc.want...)
+			lztest.ExpectNoChild(t, stack, "Proxy")
 		})
 	}
 }

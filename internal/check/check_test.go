@@ -142,3 +142,66 @@ func TestMergeAsRenamesForConfigFiles(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+func TestAWSIdentifiers(t *testing.T) {
+	type validator func(l *check.List, field, value string)
+	for _, tc := range []struct {
+		name string
+		fn   validator
+		good []string
+		bad  []string
+	}{
+		{"AccountID", check.AccountID, []string{"123456789012"}, []string{"", "12345678901", "1234567890123", "12345678901a"}},
+		{"OrganizationID", check.OrganizationID, []string{"o-a1b2c3d4e5", "o-" + strings.Repeat("a", 32)}, []string{"o-abc", "O-a1b2c3d4e5", "o-" + strings.Repeat("a", 33), "r-a1b2"}},
+		{"OrganizationalUnitID", check.OrganizationalUnitID, []string{"ou-ab12-cd34ef56"}, []string{"ou-ab12", "o-a1b2c3d4e5", "ou-AB12-cd34ef56"}},
+		{"Region", check.Region, []string{"eu-west-1", "us-gov-west-1", "ap-southeast-4"}, []string{"", "eu-west", "EU-WEST-1", "euwest1"}},
+		{"Email", check.Email, []string{"a@example.com", "aws+prod-payments@example.co.uk"}, []string{"", "a@b", "Sec <a@example.com>", "a example.com", "a@@example.com"}},
+		{"BucketName", check.BucketName, []string{"lz-logs-123456789012-eu-west-1", "a.b-c"}, []string{"ab", "Logs", "a..b", "-ab", "192.168.1.1", "xn--ab", "logs-s3alias", strings.Repeat("a", 64)}},
+		{"KeyPrefix", check.KeyPrefix, []string{"", "cloudtrail", "a/b/"}, []string{"/cloudtrail"}},
+	} {
+		for _, v := range tc.good {
+			var l check.List
+			tc.fn(&l, "F", v)
+			if l.Len() != 0 {
+				t.Errorf("%s(%q): %v", tc.name, v, l.Err("p"))
+			}
+		}
+		for _, v := range tc.bad {
+			var l check.List
+			tc.fn(&l, "F", v)
+			if l.Len() == 0 {
+				t.Errorf("%s(%q) accepted a bad value", tc.name, v)
+			}
+		}
+	}
+}
+
+func TestParseARN(t *testing.T) {
+	var l check.List
+	a, ok := check.ParseARN(&l, "F", "arn:aws:iam::123456789012:role/Admin", "iam", "role/")
+	if !ok || a.Account != "123456789012" || a.Resource != "role/Admin" {
+		t.Errorf("ParseARN = %+v, %v: %v", a, ok, l.Err("p"))
+	}
+	for _, bad := range []struct{ v, service, prefix, want string }{
+		{"role/Admin", "iam", "role/", "not an ARN"},
+		{"arn:aws:s3:::bucket", "iam", "", "an ARN of service s3, want iam"},
+		{"arn:aws:iam::123456789012:user/x", "iam", "role/", `must start with "role/"`},
+	} {
+		var l check.List
+		if _, ok := check.ParseARN(&l, "F", bad.v, bad.service, bad.prefix); ok || !strings.Contains(l.Err("p").Error(), bad.want) {
+			t.Errorf("ParseARN(%q): %v, want %q", bad.v, l.Err("p"), bad.want)
+		}
+	}
+}
+
+func TestOneOfAndRange(t *testing.T) {
+	var l check.List
+	check.OneOf(&l, "Mode", "x", []string{"a", "b"})
+	check.OneOf(&l, "Mode", "a", []string{"a", "b"})
+	check.Range(&l, "Days", 0, 1, 36500)
+	check.Range(&l, "Days", 365, 1, 36500)
+	want := "p: Mode \"x\": want one of [\"a\" \"b\"]\np: Days 0: out of range; allowed 1-36500"
+	if got := l.Err("p").Error(); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
