@@ -50,28 +50,54 @@ type Workload struct {
 // decides the rest (the default security group is emptied without custom resources, so
 // that the Baseline suits StackSets). Zero fields mean network's defaults.
 type VPC struct {
-	Cidr                       string   `json:"cidr,omitempty"`
-	AZCount                    int      `json:"azCount,omitempty"`
-	AvailabilityZones          []string `json:"availabilityZones,omitempty"`
-	Egress                     string   `json:"egress,omitempty"`
-	Proxy                      Proxy    `json:"proxy,omitempty"`
-	PublicPrefix               int      `json:"publicPrefix,omitempty"`
-	PrivatePrefix              int      `json:"privatePrefix,omitempty"`
-	IsolatedPrefix             int      `json:"isolatedPrefix,omitempty"`
-	NoIsolatedSubnets          bool     `json:"noIsolatedSubnets,omitempty"`
-	InterfaceEndpoints         []string `json:"interfaceEndpoints,omitempty"`
-	FlowLogRetentionDays       int      `json:"flowLogRetentionDays,omitempty"`
-	AllowShortFlowLogRetention bool     `json:"allowShortFlowLogRetention,omitempty"`
+	// Cidr is the VPC's IPv4 range, /16 to /28. Empty means 10.0.0.0/16.
+	Cidr string `json:"cidr,omitempty"`
+	// AZCount is how many Availability Zones the VPC spans. Zero means 2, or the
+	// length of availabilityZones.
+	AZCount int `json:"azCount,omitempty"`
+	// AvailabilityZones names the zones, such as eu-west-1a. Empty means the first
+	// azCount zones of the region.
+	AvailabilityZones []string `json:"availabilityZones,omitempty"`
+	// Egress is how private subnets reach the internet. Empty means nat-per-az.
+	Egress string `json:"egress,omitempty" jsonschema:"enum=nat-per-az,enum=single-nat,enum=proxy,enum=none,enum=transit-gateway"`
+	// Proxy configures the forward proxy of egress "proxy"; an error with any other
+	// egress.
+	Proxy Proxy `json:"proxy,omitempty"`
+	// PublicPrefix is the prefix length of the public subnets, 16-28. Zero means 24.
+	PublicPrefix int `json:"publicPrefix,omitempty"`
+	// PrivatePrefix is the prefix length of the private subnets, 16-28. Zero means 20.
+	PrivatePrefix int `json:"privatePrefix,omitempty"`
+	// IsolatedPrefix is the prefix length of the isolated subnets, 16-28. Zero means
+	// 24.
+	IsolatedPrefix int `json:"isolatedPrefix,omitempty"`
+	// NoIsolatedSubnets leaves out the isolated tier. False creates it.
+	NoIsolatedSubnets bool `json:"noIsolatedSubnets,omitempty"`
+	// InterfaceEndpoints lists AWS services ("ssm", "kms", "sts", "ecr.api") that get an
+	// interface endpoint with private DNS. Empty means none.
+	InterfaceEndpoints []string `json:"interfaceEndpoints,omitempty"`
+	// FlowLogRetentionDays is how long flow logs are kept. Zero means 365; less needs
+	// allowShortFlowLogRetention.
+	FlowLogRetentionDays int `json:"flowLogRetentionDays,omitempty"`
+	// AllowShortFlowLogRetention accepts flowLogRetentionDays below a year. False
+	// refuses it.
+	AllowShortFlowLogRetention bool `json:"allowShortFlowLogRetention,omitempty"`
 }
 
 // Proxy configures the forward proxy of the "proxy" egress mode; see
 // egressproxy.Settings for each field.
 type Proxy struct {
-	AllowedDomains         []string `json:"allowedDomains,omitempty"`
-	Port                   int      `json:"port,omitempty"`
-	InstanceType           string   `json:"instanceType,omitempty"`
-	LogRetentionDays       int      `json:"logRetentionDays,omitempty"`
-	AllowShortLogRetention bool     `json:"allowShortLogRetention,omitempty"`
+	// AllowedDomains lists the destinations the proxy admits: "example.com" for that
+	// name, ".example.com" for it and its subdomains. Empty means .amazonaws.com only.
+	AllowedDomains []string `json:"allowedDomains,omitempty"`
+	// Port is the port clients connect to. Zero means 3128.
+	Port int `json:"port,omitempty"`
+	// InstanceType is the proxies' EC2 instance type. Empty means t4g.small.
+	InstanceType string `json:"instanceType,omitempty"`
+	// LogRetentionDays is how long Squid's logs are kept. Zero means 365; less needs
+	// allowShortLogRetention.
+	LogRetentionDays int `json:"logRetentionDays,omitempty"`
+	// AllowShortLogRetention accepts logRetentionDays below a year. False refuses it.
+	AllowShortLogRetention bool `json:"allowShortLogRetention,omitempty"`
 }
 
 // ErrInvalidConfig is matched by every error of Validate and New.
@@ -85,12 +111,14 @@ var workloadName = regexp.MustCompile(`^[a-z][a-z0-9-]{0,39}$`)
 func (c Config) Validate() error {
 	var l check.List
 	org := c.Organization
-	check.AccountID(&l, "organization.managementAccount", org.ManagementAccount)
-	check.Region(&l, "organization.homeRegion", org.HomeRegion)
+	required(&l, "organization.managementAccount", org.ManagementAccount, check.AccountID)
+	required(&l, "organization.homeRegion", org.HomeRegion, check.Region)
 	names, ids := map[string]int{}, map[string]int{}
 	for i, w := range c.Workloads {
 		path := fmt.Sprintf("workloads[%d].", i)
 		switch j, dup := names[w.Name]; {
+		case w.Name == "":
+			l.Addf(path+"name", nil, "required")
 		case !workloadName.MatchString(w.Name):
 			l.Addf(path+"name", w.Name, "want lower-case letters, digits and hyphens, starting with a letter, at most 40 characters")
 		case dup:
@@ -99,7 +127,7 @@ func (c Config) Validate() error {
 			names[w.Name] = i
 		}
 		before := l.Len()
-		check.AccountID(&l, path+"id", w.ID)
+		required(&l, path+"id", w.ID, check.AccountID)
 		switch j, dup := ids[w.ID]; {
 		case l.Len() > before:
 		case dup:
@@ -116,6 +144,16 @@ func (c Config) Validate() error {
 	}
 	checkOverlaps(&l, c.Workloads)
 	return l.Err("landingzone")
+}
+
+// required records that field is missing when value is empty, and otherwise checks it
+// with valid.
+func required(l *check.List, field, value string, valid func(*check.List, string, string)) {
+	if value == "" {
+		l.Addf(field, nil, "required")
+		return
+	}
+	valid(l, field, value)
 }
 
 // checkOverlaps reports every pair of workload VPCs whose ranges overlap: they could

@@ -144,7 +144,7 @@ func describeTiers(tiers []tier) string {
 func validateEgressSettings(l *check.List, raw, p VpcProps) {
 	if p.Egress == EgressProxy {
 		l.Merge("VpcProps.Proxy.", raw.Proxy.Validate())
-	} else if !raw.Proxy.IsZero() {
+	} else if !raw.Proxy.IsZero() && raw.Egress.Valid() {
 		l.Addf("VpcProps.Proxy", nil, "set, but egress mode is %s; proxy settings need %s", p.Egress, EgressProxy)
 	}
 	switch {

@@ -31,11 +31,12 @@ func (p Problem) Error() string {
 	if p.Value == nil {
 		return p.Field + ": " + p.Msg
 	}
-	return p.Field + " " + formatValue(p.Value) + ": " + p.Msg
+	return p.Field + " " + FormatValue(p.Value) + ": " + p.Msg
 }
 
-// formatValue quotes strings so that empty and blank values stay visible.
-func formatValue(v any) string {
+// FormatValue prints a problem's value as messages show it: strings quoted, so that
+// empty and blank values stay visible, lists of strings as ["a" "b"].
+func FormatValue(v any) string {
 	switch x := v.(type) {
 	case string:
 		return strconv.Quote(x)
