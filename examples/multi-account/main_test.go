@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -27,5 +28,19 @@ func TestReferenceLandingZone(t *testing.T) {
 		lztest.AssertStackSetSafe(t, id, tpl)
 		t.Logf("%s: %d resources, %d bytes", id, tpl.Stats.Resources, tpl.Stats.Bytes)
 		lztest.GoldenNamed(t, id, tpl)
+	}
+}
+
+// LANDINGZONE_CONFIG points the app at another file; its mistakes come back with
+// their lines, before anything is built.
+func TestConfigFromEnvironment(t *testing.T) {
+	t.Setenv("LANDINGZONE_CONFIG", "../../testdata/config/broken/values.yaml")
+	app := lztest.NewApp(t)
+	err := build(app)
+	if err == nil || !strings.Contains(err.Error(), `values.yaml:12:9: workloads[0].id "5555": not a 12-digit AWS account ID`) {
+		t.Fatalf("err = %v, want the broken file's problems with lines", err)
+	}
+	if n := len(*app.Node().Children()); n != 0 {
+		t.Errorf("%d stacks built from a broken file", n)
 	}
 }
