@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -12,55 +13,104 @@ import (
 
 func TestMain(m *testing.M) { lztest.Main(m) }
 
+// zones are the Availability Zones the generated accounts see.
+var zones = []string{"eu-west-1a", "eu-west-1b", "eu-west-1c"}
+
 // scenario is one app that the benchmark synthesizes.
 type scenario struct {
 	name string
 	// pkg is the Go package of the app, relative to the module root.
 	pkg string
+	// workloads, when positive, makes the app synthesize a generated landing zone
+	// with that many workload accounts instead of its own configuration.
+	workloads int
+	// runs is how many times it is measured; the median counts.
+	runs int
 }
 
 var scenarios = []scenario{
-	{"floor", "./internal/bench/emptyapp"},
-	{"reference", "./examples/multi-account"},
+	{name: "floor", pkg: "./internal/bench/emptyapp", runs: 3},
+	{name: "reference", pkg: "./examples/multi-account", runs: 3},
+	{name: "accounts10", pkg: "./examples/multi-account", workloads: 10, runs: 3},
+	{name: "accounts100", pkg: "./examples/multi-account", workloads: 100, runs: 1},
+	{name: "accounts500", pkg: "./examples/multi-account", workloads: 500, runs: 1},
 }
 
-// BenchmarkSynth measures every scenario, b.N runs each (make bench runs three and
-// keeps the median), then prints the summary line.
+// BenchmarkSynth measures every scenario, writes the table to BENCHMARKS.md when
+// LZ_BENCH_WRITE is set, and prints the summary line. Run it with -benchtime 1x: the
+// scenarios decide their own repetitions.
 func BenchmarkSynth(b *testing.B) {
 	root := filepath.Join("..", "..")
-	context, err := CDKContext(root)
+	base, err := CDKContext(root)
 	if err != nil {
 		b.Fatal(err)
 	}
 	bin := b.TempDir()
-	medians := map[string]Run{}
+	var results []Result
 	for _, s := range scenarios {
-		binary := filepath.Join(bin, s.name)
-		build := exec.Command("go", "build", "-o", binary, s.pkg)
-		build.Dir = root
-		if out, err := build.CombinedOutput(); err != nil {
-			b.Fatalf("building %s: %v\n%s", s.pkg, err, out)
+		binary := filepath.Join(bin, filepath.Base(s.pkg))
+		if _, err := os.Stat(binary); err != nil {
+			build := exec.Command("go", "build", "-o", binary, s.pkg)
+			build.Dir = root
+			if out, err := build.CombinedOutput(); err != nil {
+				b.Fatalf("building %s: %v\n%s", s.pkg, err, out)
+			}
+		}
+		context, env := base, []string(nil)
+		if s.workloads > 0 {
+			context, env = generated(b, s.workloads, base)
 		}
 		b.Run(s.name, func(b *testing.B) {
+			r := Result{Name: s.name, Workloads: s.workloads}
 			var runs []Run
-			for i := 0; i < b.N; i++ {
-				run, err := Synth(binary, b.TempDir(), context)
+			for range s.runs {
+				out := b.TempDir()
+				run, err := SynthEnv(binary, out, context, env)
 				if err != nil {
 					b.Fatal(err)
 				}
 				runs = append(runs, run)
+				if r.Assembly, err = MeasureAssembly(out); err != nil {
+					b.Fatal(err)
+				}
 			}
-			m := Median(runs)
-			medians[s.name] = m
-			b.ReportMetric(m.Wall.Seconds(), "s/synth")
-			b.ReportMetric(float64(m.PeakRSS)/(1<<20), "MiB-peak-rss")
+			r.Run = Median(runs)
+			results = append(results, r)
+			b.ReportMetric(r.Wall.Seconds(), "s/synth")
+			b.ReportMetric(float64(r.PeakRSS)/(1<<20), "MiB-peak-rss")
+			b.ReportMetric(float64(r.Templates), "templates")
 			b.ReportMetric(0, "ns/op")
 		})
 	}
-	floor, ref := medians["floor"], medians["reference"]
-	if floor.Wall == 0 || ref.Wall == 0 {
+	if len(results) != len(scenarios) {
 		return
 	}
-	fmt.Fprintf(os.Stdout, "bench: floor=%.1fs reference=%.1fs ratio=%.2f rssfloor=%dMiB rssreference=%dMiB\n",
-		floor.Wall.Seconds(), ref.Wall.Seconds(), ref.Wall.Seconds()/floor.Wall.Seconds(), floor.PeakRSS>>20, ref.PeakRSS>>20)
+	if os.Getenv("LZ_BENCH_WRITE") != "" {
+		if err := os.WriteFile(filepath.Join(root, "BENCHMARKS.md"), []byte(Markdown(results, Machine())), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	fmt.Println(Summary(results))
+}
+
+// generated writes a configuration of n workload accounts and returns the context and
+// environment that make the reference app synthesize it.
+func generated(b *testing.B, n int, base map[string]any) (map[string]any, []string) {
+	cfg := GenerateConfig(n, "eu-west-1")
+	raw, err := json.Marshal(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(b.TempDir(), fmt.Sprintf("landingzone-%d.json", n))
+	if err := os.WriteFile(path, raw, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	context := map[string]any{}
+	for k, v := range base {
+		context[k] = v
+	}
+	for k, v := range ZoneContext(cfg, zones) {
+		context[k] = v
+	}
+	return context, []string{"LANDINGZONE_CONFIG=" + path}
 }

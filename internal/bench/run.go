@@ -21,15 +21,15 @@ type Run struct {
 	PeakRSS uint64
 }
 
-// Synth runs the app binary as the CDK CLI would, writing the cloud assembly to outdir
-// with the given context, and measures it.
-func Synth(binary, outdir string, context map[string]any) (Run, error) {
+// SynthEnv runs the app binary as the CDK CLI would, writing the cloud assembly to
+// outdir with the given context and extra environment variables, and measures it.
+func SynthEnv(binary, outdir string, context map[string]any, env []string) (Run, error) {
 	ctx, err := json.Marshal(context)
 	if err != nil {
 		return Run{}, err
 	}
 	cmd := exec.Command(binary)
-	cmd.Env = append(os.Environ(), "CDK_OUTDIR="+outdir, "CDK_CONTEXT_JSON="+string(ctx))
+	cmd.Env = append(append(os.Environ(), "CDK_OUTDIR="+outdir, "CDK_CONTEXT_JSON="+string(ctx)), env...)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	start := time.Now()
