@@ -39,7 +39,7 @@ func TestLogArchiveOrganization(t *testing.T) {
 	destinationArn := "arn:aws:logs:eu-west-1:123456789012:destination:landingzone-log-archive"
 
 	// The destination admits the organization, and only to subscribe.
-	dest := only(t, tpl, "AWS::Logs::Destination")
+	dest := tpl.Single("AWS::Logs::Destination")
 	policy := policyOf(t, dest["DestinationPolicy"])
 	wantStatement := map[string]any{
 		"Effect": "Allow", "Principal": map[string]any{"AWS": "*"},
@@ -97,7 +97,7 @@ func TestLogArchiveAccounts(t *testing.T) {
 		return bucket, key
 	})
 
-	dest := only(t, tpl, "AWS::Logs::Destination")
+	dest := tpl.Single("AWS::Logs::Destination")
 	statement := policyOf(t, dest["DestinationPolicy"])["Statement"].([]any)[0].(map[string]any)
 	if got := statement["Principal"]; !reflect.DeepEqual(got, map[string]any{"AWS": []any{"111111111111", "222222222222", "333333333333"}}) {
 		t.Errorf("destination principals %v, want the three accounts", got)
@@ -115,7 +115,7 @@ func TestLogArchiveAccounts(t *testing.T) {
 			"Condition": map[string]any{"StringEquals": map[string]any{"aws:SourceAccount": []any{"111111111111", "222222222222", "333333333333", lztest.Account}}},
 		}}},
 	})
-	stream := only(t, tpl, "AWS::KinesisFirehose::DeliveryStream")
+	stream := tpl.Single("AWS::KinesisFirehose::DeliveryStream")
 	if got := stream["ExtendedS3DestinationConfiguration"].(map[string]any)["BufferingHints"]; !reflect.DeepEqual(got, map[string]any{"IntervalInSeconds": 60.0, "SizeInMBs": 64.0}) {
 		t.Errorf("buffering hints %v", got)
 	}
@@ -167,7 +167,7 @@ func TestLogArchiveSourceAccountLimit(t *testing.T) {
 			t.Errorf("trust policy of %d characters with %d accounts: the estimate wastes room for an account", size, n)
 		}
 	}
-	if size := len(only(t, tpl, "AWS::Logs::Destination")["DestinationPolicy"].(string)); size > logarchive.MaxDestinationPolicyBytes {
+	if size := len(tpl.Single("AWS::Logs::Destination")["DestinationPolicy"].(string)); size > logarchive.MaxDestinationPolicyBytes {
 		t.Errorf("destination policy of %d bytes", size)
 	}
 
@@ -185,7 +185,7 @@ func TestLogArchiveSourceAccountLimit(t *testing.T) {
 // in .gz, an error prefix, and KMS for the objects and the stream itself.
 func assertFirehose(t *testing.T, tpl *lztest.Template, keyPrefix string, key any) {
 	t.Helper()
-	stream := only(t, tpl, "AWS::KinesisFirehose::DeliveryStream")
+	stream := tpl.Single("AWS::KinesisFirehose::DeliveryStream")
 	if got := stream["DeliveryStreamEncryptionConfigurationInput"]; !reflect.DeepEqual(got, map[string]any{"KeyType": "CUSTOMER_MANAGED_CMK", "KeyARN": key}) {
 		t.Errorf("stream encryption %v, want the bucket key %v", got, key)
 	}

@@ -31,7 +31,7 @@ func TestLogDestinationOtherRegion(t *testing.T) {
 	if dest.Arn != want || logarchive.DestinationArn("us-east-1", lztest.Account, logarchive.DefaultDestinationName) != want {
 		t.Errorf("destination ARN %s, want %s", dest.Arn, want)
 	}
-	d := only(t, tpl, "AWS::Logs::Destination")
+	d := tpl.Single("AWS::Logs::Destination")
 	if d["TargetArn"] != "arn:aws:firehose:eu-west-1:123456789012:deliverystream/landingzone-log-archive" {
 		t.Errorf("target %v, want the home region's stream", d["TargetArn"])
 	}

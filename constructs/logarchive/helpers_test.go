@@ -9,8 +9,6 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awss3"
 	"github.com/aws/jsii-runtime-go"
-
-	"github.com/go-landingzone/landingzone/internal/lztest"
 )
 
 const (
@@ -37,19 +35,6 @@ func policyOf(t *testing.T, v any) map[string]any {
 		t.Fatalf("policy %q: %v", s, err)
 	}
 	return doc
-}
-
-// only returns the single resource of a type in tpl, failing otherwise.
-func only(t *testing.T, tpl *lztest.Template, typ string) map[string]any {
-	t.Helper()
-	props := tpl.Properties(typ)
-	if len(props) != 1 {
-		t.Fatalf("%d resources of type %s, want 1", len(props), typ)
-	}
-	for _, p := range props {
-		return p
-	}
-	return nil
 }
 
 func anyValue() any { return assertions.Match_AnyValue() }

@@ -36,7 +36,7 @@ func TestAccountSubscription(t *testing.T) {
 
 	// Every log group but the log archive's Firehose error log group streams to the
 	// destination, with every event.
-	policy := only(t, tpl, "AWS::Logs::AccountPolicy")
+	policy := tpl.Single("AWS::Logs::AccountPolicy")
 	for field, want := range map[string]any{
 		"PolicyName":        logsubscription.DefaultPolicyName,
 		"PolicyType":        "SUBSCRIPTION_FILTER_POLICY",
@@ -69,7 +69,7 @@ func TestAccountSubscriptionExclusions(t *testing.T) {
 		PolicyName:         "org-log-archive",
 	})
 	want := `LogGroupName NOT IN ["/aws/kinesisfirehose/central-logs","/aws/lambda/card-vault","/landingzone/local-only"]`
-	policy := only(t, tpl, "AWS::Logs::AccountPolicy")
+	policy := tpl.Single("AWS::Logs::AccountPolicy")
 	if policy["SelectionCriteria"] != want || sub.SelectionCriteria != want {
 		t.Errorf("selection criteria %v, want %s", policy["SelectionCriteria"], want)
 	}

@@ -8,19 +8,6 @@ import (
 	"github.com/go-landingzone/landingzone/internal/lztest"
 )
 
-// only returns the properties of the single resource of a type in tpl.
-func only(t *testing.T, tpl *lztest.Template, typ string) map[string]any {
-	t.Helper()
-	props := tpl.Properties(typ)
-	if len(props) != 1 {
-		t.Fatalf("%d resources of type %s, want 1", len(props), typ)
-	}
-	for _, p := range props {
-		return p
-	}
-	return nil
-}
-
 // logicalID returns the logical ID of the single resource of a type in tpl.
 func logicalID(t *testing.T, tpl *lztest.Template, typ string) string {
 	t.Helper()
@@ -69,7 +56,7 @@ func policyDocument(t *testing.T, tpl *lztest.Template, v any) map[string]any {
 // Logs resources in the destination's region.
 func assertSenderRole(t *testing.T, tpl *lztest.Template) {
 	t.Helper()
-	role := only(t, tpl, "AWS::IAM::Role")
+	role := tpl.Single("AWS::IAM::Role")
 	trust := role["AssumeRolePolicyDocument"].(map[string]any)["Statement"].([]any)[0]
 	want := map[string]any{
 		"Action": "sts:AssumeRole", "Effect": "Allow",

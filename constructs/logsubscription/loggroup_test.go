@@ -24,7 +24,7 @@ func TestLogGroupSubscription(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	filter := only(t, tpl, "AWS::Logs::SubscriptionFilter")
+	filter := tpl.Single("AWS::Logs::SubscriptionFilter")
 	for field, want := range map[string]any{
 		"DestinationArn": destinationArn,
 		"FilterName":     logsubscription.DefaultFilterName,
