@@ -9,10 +9,7 @@ import (
 	"github.com/go-landingzone/landingzone/internal/check"
 )
 
-var (
-	deliveryStreamNamePattern = regexp.MustCompile(`^[a-zA-Z0-9._-]{1,64}$`)
-	destinationNamePattern    = regexp.MustCompile(`^[^:*]{1,512}$`)
-)
+var destinationNamePattern = regexp.MustCompile(`^[^:*]{1,512}$`)
 
 // env is what validation knows of the stack's account and region; empty fields are
 // unknown (no stack, or an environment-agnostic one).
@@ -66,9 +63,7 @@ func (p LogArchiveProps) validate(e env) error {
 	account, region := e.sizing()
 	r.senders().validate(&l, "LogArchiveProps.", DestinationArn(region, account, r.DestinationName), account)
 	validateDestinationName(&l, "LogArchiveProps.DestinationName", r.DestinationName)
-	if !deliveryStreamNamePattern.MatchString(r.DeliveryStreamName) {
-		l.Addf("LogArchiveProps.DeliveryStreamName", r.DeliveryStreamName, "not a Firehose stream name: 1-64 letters, digits and . _ -")
-	}
+	check.FirehoseStreamName(&l, "LogArchiveProps.DeliveryStreamName", r.DeliveryStreamName)
 	if v := r.BufferingIntervalSeconds; v < MinBufferingIntervalSeconds || v > MaxBufferingIntervalSeconds {
 		l.Addf("LogArchiveProps.BufferingIntervalSeconds", v, "out of range; Firehose with dynamic partitioning allows %d-%d", MinBufferingIntervalSeconds, MaxBufferingIntervalSeconds)
 	}

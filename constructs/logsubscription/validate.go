@@ -12,10 +12,7 @@ import (
 	"github.com/go-landingzone/landingzone/internal/check"
 )
 
-var (
-	deliveryStreamNamePattern = regexp.MustCompile(`^[a-zA-Z0-9._-]{1,64}$`)
-	filterNamePattern         = regexp.MustCompile(`^[^:*]{1,512}$`)
-)
+var filterNamePattern = regexp.MustCompile(`^[^:*]{1,512}$`)
 
 // Validate reports every problem in p, with fields named as in
 // AccountSubscriptionProps. NewAccountSubscription also checks the destination's region
@@ -29,7 +26,7 @@ func (p AccountSubscriptionProps) validate(region string) error {
 	var l check.List
 	r := p.withDefaults()
 	validateDestinationArn(&l, "AccountSubscriptionProps.DestinationArn", p.DestinationArn, region)
-	validateDeliveryStreamName(&l, "AccountSubscriptionProps.DeliveryStreamName", r.DeliveryStreamName)
+	check.FirehoseStreamName(&l, "AccountSubscriptionProps.DeliveryStreamName", r.DeliveryStreamName)
 	for i, name := range p.ExcludeLogGroups {
 		field := check.Index("AccountSubscriptionProps.ExcludeLogGroups", i)
 		if strings.Contains(name, "*") {
@@ -74,7 +71,7 @@ func (p LogGroupSubscriptionProps) validate(region string) error {
 		check.LogGroupName(&l, field, p.LogGroupName)
 	}
 	validateDestinationArn(&l, "LogGroupSubscriptionProps.DestinationArn", p.DestinationArn, region)
-	validateDeliveryStreamName(&l, "LogGroupSubscriptionProps.DeliveryStreamName", r.DeliveryStreamName)
+	check.FirehoseStreamName(&l, "LogGroupSubscriptionProps.DeliveryStreamName", r.DeliveryStreamName)
 	check.LogFilterPattern(&l, "LogGroupSubscriptionProps.FilterPattern", p.FilterPattern)
 	if !filterNamePattern.MatchString(r.FilterName) {
 		l.Addf("LogGroupSubscriptionProps.FilterName", r.FilterName, "not a subscription filter name: 1-512 characters without : or *")
@@ -96,12 +93,6 @@ func validateDestinationArn(l *check.List, field, arn, region string) {
 		l.Addf(field, arn, "names no account or no region; a destination ARN has both, as logarchive.DestinationArn gives it")
 	case region != "" && a.Region != region:
 		l.Addf(field, arn, "in region %s, not this stack's region %s; CloudWatch Logs sends only to a destination in the log groups' region", a.Region, region)
-	}
-}
-
-func validateDeliveryStreamName(l *check.List, field, name string) {
-	if !deliveryStreamNamePattern.MatchString(name) {
-		l.Addf(field, name, "not a Firehose stream name: 1-64 letters, digits and . _ -")
 	}
 }
 

@@ -5,8 +5,11 @@ import (
 	"strings"
 )
 
-// logGroupNamePattern is the shape CloudWatch Logs accepts for a log group name.
-var logGroupNamePattern = regexp.MustCompile(`^[.\-_/#A-Za-z0-9]{1,512}$`)
+// Shapes of CloudWatch Logs and Firehose names.
+var (
+	logGroupNamePattern       = regexp.MustCompile(`^[.\-_/#A-Za-z0-9]{1,512}$`)
+	firehoseStreamNamePattern = regexp.MustCompile(`^[a-zA-Z0-9._-]{1,64}$`)
+)
 
 // LogGroupName records a problem unless value is a CloudWatch Logs log group name:
 // 1-512 letters, digits and the characters . - _ / #.
@@ -28,5 +31,13 @@ func LogFilterPattern(l *List, field, value string) {
 		l.Addf(field, value, "%d bytes; CloudWatch Logs accepts at most %d", len(value), MaxLogFilterPatternLength)
 	case strings.ContainsAny(value, "\n\r"):
 		l.Addf(field, value, "a filter pattern is one line")
+	}
+}
+
+// FirehoseStreamName records a problem unless value is an Amazon Data Firehose stream
+// name: 1-64 letters, digits and the characters . _ -.
+func FirehoseStreamName(l *List, field, value string) {
+	if !firehoseStreamNamePattern.MatchString(value) {
+		l.Addf(field, value, "not a Firehose stream name: 1-64 letters, digits and . _ -")
 	}
 }
