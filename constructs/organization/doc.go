@@ -1,5 +1,6 @@
 // Package organization builds, in the management account, an AWS Organization's
-// structure as code: the OU tree and member accounts named by convention.
+// structure as code: the OU tree, member accounts named by convention, and a library of
+// service control policies (SCPs), the guardrails, that protect the landing zone itself.
 //
 // # Structure
 //
@@ -27,10 +28,65 @@
 // console, then the props follow), and a changed name makes a new account. OUs are
 // retained as well, since AWS cannot delete one that still holds accounts.
 //
+// # Guardrails
+//
+// Each guardrail is a typed constructor that creates one SCP and attaches it to its
+// targets (the root, OUs or accounts; Structure.Target names them):
+//
+//   - NewDenyLeaveOrganization: member accounts cannot leave the organization.
+//   - NewDenyRootUser: the root user of member accounts can do nothing.
+//   - NewProtectSecurityServices: CloudTrail, GuardDuty, AWS Config, Security Hub and
+//     IAM Access Analyzer cannot be stopped or deleted.
+//   - NewProtectLandingZone: the log archive buckets, their KMS keys and the landing
+//     zone's roles cannot be changed or deleted.
+//   - NewRegionDeny: nothing happens outside the allowed regions, except in the global
+//     services of GlobalServiceActions.
+//   - NewRequireIMDSv2: EC2 instances launch only with IMDSv2 required.
+//   - NewProtectS3PublicAccessBlock: the account-level S3 Block Public Access settings
+//     cannot be changed or removed.
+//
+// Every deny statement exempts the landing-zone administration role
+// (GuardrailProps.AdminRoleName, DefaultAdminRoleName unless set) and any further
+// ExemptRoleNames, with the condition ArnNotLike aws:PrincipalArn
+// arn:aws:iam::*:role/<name>. NewProtectLandingZone keeps those roles from being
+// changed, or created where they do not exist, by anyone else: attach it wherever
+// another guardrail is attached, or the exemption is a way around them. Exempt the
+// roles that deploy the landing zone's stacks into member accounts too: replacing or
+// deleting a Config recorder or a trail is a stop.
+//
+// A layout that fits the limits below: DenyLeaveOrganization, DenyRootUser,
+// ProtectSecurityServices and ProtectLandingZone on the root, which every account
+// inherits; RegionDeny, RequireIMDSv2 and ProtectS3PublicAccessBlock on the OUs of
+// workloads and sandboxes, leaving the foundational accounts (log archive, audit,
+// network) free to use global features from any region.
+//
+// # Limits checked before synthesis
+//
+// AWS refuses, at deploy time, an SCP larger than MaxPolicyCharacters (5,120
+// characters of minified JSON) and a root, OU or account holding more than
+// MaxPoliciesPerTarget (5) SCPs directly. The constructors render each document in Go,
+// exactly as AWS will store it, and refuse one that is too large with its size. They
+// count the SCPs every target holds in the whole CDK app, whoever created them, plus
+// ReservedPolicySlots for FullAWSAccess: every target needs a policy that allows, and
+// AWS attaches FullAWSAccess to each one. So at most four guardrails attach to one
+// target; attach the rest to a parent, whose policies its children inherit. Policies
+// attached outside the app are not seen. Policy names must be unique as well.
+//
+// # What SCPs do not restrict
+//
+// SCPs do not apply to the management account, nor to service-linked roles, nor to
+// AWS services acting as service principals (CloudTrail writing to the log archive,
+// for instance). They limit what principals of member accounts may do, including
+// their root users, and grant nothing. Keep the management account for the
+// organization's own resources and protect it by other means (few people, MFA, no
+// workloads).
+//
 // # Before deploying
 //
-// The organization must have all features enabled. The stack deploys in the management
-// account, in any region: Organizations is a global service.
+// The organization must have all features enabled and the SERVICE_CONTROL_POLICY policy
+// type enabled on its root (`aws organizations enable-policy-type`); CloudFormation
+// cannot do either. The stack deploys in the management account, in any region:
+// Organizations is a global service.
 package organization
 
 import "github.com/go-landingzone/landingzone/internal/check"
