@@ -1,10 +1,6 @@
 package organization
 
-import (
-	"github.com/aws/constructs-go/constructs/v10"
-
-	"github.com/go-landingzone/landingzone/internal/check"
-)
+import "github.com/aws/constructs-go/constructs/v10"
 
 // PolicyNameDenyLeaveOrganization is the default name of NewDenyLeaveOrganization's
 // policy.
@@ -29,8 +25,6 @@ func (p DenyLeaveOrganizationProps) Validate() error { return validateAlone(p) }
 func (DenyLeaveOrganizationProps) kind() kind {
 	return kind{"DenyLeaveOrganizationProps", PolicyNameDenyLeaveOrganization, describe("member accounts cannot leave the organization")}
 }
-
-func (DenyLeaveOrganizationProps) checkSettings(*check.List) {}
 
 func (DenyLeaveOrganizationProps) statements() []Statement {
 	return []Statement{{

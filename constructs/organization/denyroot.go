@@ -1,10 +1,6 @@
 package organization
 
-import (
-	"github.com/aws/constructs-go/constructs/v10"
-
-	"github.com/go-landingzone/landingzone/internal/check"
-)
+import "github.com/aws/constructs-go/constructs/v10"
 
 // PolicyNameDenyRootUser is the default name of NewDenyRootUser's policy.
 const PolicyNameDenyRootUser = "landingzone-deny-root-user"
@@ -30,8 +26,6 @@ func (p DenyRootUserProps) Validate() error { return validateAlone(p) }
 func (DenyRootUserProps) kind() kind {
 	return kind{"DenyRootUserProps", PolicyNameDenyRootUser, describe("the root user of member accounts can do nothing")}
 }
-
-func (DenyRootUserProps) checkSettings(*check.List) {}
 
 func (DenyRootUserProps) statements() []Statement {
 	return []Statement{{

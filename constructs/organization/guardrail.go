@@ -53,6 +53,10 @@ type GuardrailProps struct {
 // common gives the machinery below the shared part of any guardrail's props.
 func (p GuardrailProps) common() GuardrailProps { return p }
 
+// checkSettings is the check of a guardrail without settings of its own; the others
+// replace it.
+func (GuardrailProps) checkSettings(*check.List) {}
+
 // exemptRoles lists the role names every statement exempts, the admin role first.
 func (p GuardrailProps) exemptRoles() []string {
 	admin := p.AdminRoleName
@@ -144,11 +148,15 @@ func validateGuardrail(g guardrail) (Document, string, *check.List) {
 	for i, t := range p.Targets {
 		checkTarget(&l, check.Index(field("Targets"), i), t)
 	}
-	ids := make([]string, len(p.Targets))
-	for i, t := range p.Targets {
-		ids[i] = t.ID
+	ids := make([]string, 0, len(p.Targets))
+	for _, t := range p.Targets {
+		if t.ID != "" { // reported above
+			ids = append(ids, t.ID)
+		}
 	}
-	check.Duplicates(&l, field("Targets")+"[%d].ID", ids)
+	if len(ids) == len(p.Targets) {
+		check.Duplicates(&l, field("Targets")+"[%d].ID", ids)
+	}
 	if p.AdminRoleName != "" {
 		checkRoleName(&l, field("AdminRoleName"), p.AdminRoleName)
 	}

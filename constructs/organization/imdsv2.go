@@ -1,10 +1,6 @@
 package organization
 
-import (
-	"github.com/aws/constructs-go/constructs/v10"
-
-	"github.com/go-landingzone/landingzone/internal/check"
-)
+import "github.com/aws/constructs-go/constructs/v10"
 
 // PolicyNameRequireIMDSv2 is the default name of NewRequireIMDSv2's policy.
 const PolicyNameRequireIMDSv2 = "landingzone-require-imdsv2"
@@ -32,8 +28,6 @@ func (p RequireIMDSv2Props) Validate() error { return validateAlone(p) }
 func (RequireIMDSv2Props) kind() kind {
 	return kind{"RequireIMDSv2Props", PolicyNameRequireIMDSv2, describe("EC2 instances launch only with IMDSv2 required")}
 }
-
-func (RequireIMDSv2Props) checkSettings(*check.List) {}
 
 func (RequireIMDSv2Props) statements() []Statement {
 	return []Statement{

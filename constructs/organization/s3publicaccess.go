@@ -1,10 +1,6 @@
 package organization
 
-import (
-	"github.com/aws/constructs-go/constructs/v10"
-
-	"github.com/go-landingzone/landingzone/internal/check"
-)
+import "github.com/aws/constructs-go/constructs/v10"
 
 // PolicyNameProtectS3PublicAccessBlock is the default name of
 // NewProtectS3PublicAccessBlock's policy.
@@ -30,8 +26,6 @@ func (ProtectS3PublicAccessBlockProps) kind() kind {
 	return kind{"ProtectS3PublicAccessBlockProps", PolicyNameProtectS3PublicAccessBlock,
 		describe("the account-level S3 Block Public Access settings cannot be changed or removed")}
 }
-
-func (ProtectS3PublicAccessBlockProps) checkSettings(*check.List) {}
 
 func (ProtectS3PublicAccessBlockProps) statements() []Statement {
 	return []Statement{{

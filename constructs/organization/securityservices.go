@@ -1,10 +1,6 @@
 package organization
 
-import (
-	"github.com/aws/constructs-go/constructs/v10"
-
-	"github.com/go-landingzone/landingzone/internal/check"
-)
+import "github.com/aws/constructs-go/constructs/v10"
 
 // PolicyNameProtectSecurityServices is the default name of NewProtectSecurityServices'
 // policy.
@@ -33,8 +29,6 @@ func (ProtectSecurityServicesProps) kind() kind {
 	return kind{"ProtectSecurityServicesProps", PolicyNameProtectSecurityServices,
 		describe("CloudTrail, GuardDuty, Config, Security Hub and Access Analyzer cannot be stopped or deleted")}
 }
-
-func (ProtectSecurityServicesProps) checkSettings(*check.List) {}
 
 // statements deny, service by service, what stops a service recording or reporting.
 func (ProtectSecurityServicesProps) statements() []Statement {
