@@ -101,3 +101,29 @@ func ExampleNewRegionDeny() {
 	// denied outside [eu-west-1 eu-central-1]
 	// except for 42 global actions, and for [arn:aws:iam::*:role/LandingZoneAdmin arn:aws:iam::*:role/stacksets-exec-*]
 }
+
+// The log archive's bucket and key, by their deterministic names, and the landing
+// zone's roles, protected in every account of the organization.
+func ExampleNewProtectLandingZone() {
+	app := awscdk.NewApp(nil)
+	stack := awscdk.NewStack(app, jsii.String("Organization"), nil)
+
+	protect, err := organization.NewProtectLandingZone(stack, "ProtectLandingZone", organization.ProtectLandingZoneProps{
+		GuardrailProps: organization.GuardrailProps{Targets: []organization.Target{{ID: "r-a1b2", Name: "root"}}},
+		Buckets:        []string{"lz-logs-111111111111-eu-west-1"},
+		KeyAliases:     []string{"alias/landingzone-logs"},
+		RoleNames:      []string{"landingzone-*"},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range protect.Document.Statement {
+		fmt.Println(s.Sid, s.Resource)
+	}
+	// Output:
+	// ProtectLogArchiveBuckets [arn:aws:s3:::lz-logs-111111111111-eu-west-1 arn:aws:s3:::lz-logs-111111111111-eu-west-1/*]
+	// ProtectLogArchiveKeys [*]
+	// ProtectLogArchiveKeyAliases [arn:aws:kms:*:*:alias/landingzone-logs]
+	// ProtectLandingZoneRoles [arn:aws:iam::*:role/OrganizationAccountAccessRole arn:aws:iam::*:role/landingzone-*]
+}

@@ -73,10 +73,13 @@ type guardrail interface {
 	kind() kind
 	// checkSettings records the problems of the guardrail's own fields.
 	checkSettings(l *check.List)
-	// statements are the deny statements, before the exemption is added to each.
+	// statements are the deny statements, before the exemption is added to each. They
+	// leave the ArnNotLike operator to the exemption.
 	statements() []Statement
 }
 
+// kind describes one guardrail: the name of its props type (for messages), its default
+// policy name and the policy's description.
 type kind struct {
 	props       string
 	policyName  string
@@ -162,6 +165,9 @@ func validateGuardrail(g guardrail) (Document, string, *check.List) {
 	}
 	for i, r := range p.ExemptRoleNames {
 		checkRoleName(&l, check.Index(field("ExemptRoleNames"), i), r)
+		if r == p.exemptRoles()[0] {
+			l.Addf(check.Index(field("ExemptRoleNames"), i), r, "exempt already as `AdminRoleName`")
+		}
 	}
 	check.Duplicates(&l, field("ExemptRoleNames")+"[%d]", p.ExemptRoleNames)
 	name := p.PolicyName
@@ -191,8 +197,8 @@ func checkRoleName(l *check.List, field, name string) {
 	}
 }
 
-// checkName records a problem unless name suits an OU or a policy: 1-128 printable
-// ASCII characters.
+// checkName records a problem unless name suits a policy: 1-128 printable ASCII
+// characters.
 func checkName(l *check.List, field, name string) {
 	if len(name) < 1 || len(name) > MaxNameLength || strings.TrimFunc(name, isPrintableASCII) != "" {
 		l.Addf(field, name, "not a name of 1-%d printable ASCII characters", MaxNameLength)
@@ -222,6 +228,6 @@ func withExemption(stmts []Statement, roles []string) []Statement {
 // of the organization, as the guardrails' exemptions and ProtectLandingZone use it.
 func RoleARNPattern(name string) string { return "arn:aws:iam::*:role/" + name }
 
-// describe names a statement's purpose for its description; kept short because AWS
-// limits policy descriptions to 512 characters.
+// describe writes a policy's description from what it achieves; AWS limits
+// descriptions to 512 characters.
 func describe(what string) string { return fmt.Sprintf("landingzone guardrail: %s", what) }

@@ -80,8 +80,11 @@ func TestGuardrailPropsErrors(t *testing.T) {
 			want: []string{`DenyLeaveOrganizationProps.AdminRoleName "admins/LandingZoneAdmin": not an IAM role name`}},
 		{name: "exemption of every role", build: denyLeave(withRoles("", "deploy", "*")), prefix: denyLeavePrefix,
 			want: []string{`DenyLeaveOrganizationProps.ExemptRoleNames[1] "*": matches every role, which would exempt everyone`}},
-		{name: "duplicate exemptions", build: denyLeave(withRoles("", "deploy", "deploy")), prefix: denyLeavePrefix,
-			want: []string{`DenyLeaveOrganizationProps.ExemptRoleNames[1] "deploy": duplicate of DenyLeaveOrganizationProps.ExemptRoleNames[0]`}},
+		{name: "duplicate exemptions", build: denyLeave(withRoles("", "deploy", "deploy", "OrganizationAccountAccessRole")), prefix: denyLeavePrefix,
+			want: []string{
+				`DenyLeaveOrganizationProps.ExemptRoleNames[1] "deploy": duplicate of DenyLeaveOrganizationProps.ExemptRoleNames[0]`,
+				"DenyLeaveOrganizationProps.ExemptRoleNames[2] \"OrganizationAccountAccessRole\": exempt already as `AdminRoleName`",
+			}},
 		{name: "policy name not ASCII", build: denyLeave(organization.GuardrailProps{Targets: onRoot().Targets, PolicyName: "garde-fou-à-la-racine"}), prefix: denyLeavePrefix,
 			want: []string{`DenyLeaveOrganizationProps.PolicyName "garde-fou-à-la-racine": not a name of 1-128 printable ASCII characters`}},
 		{name: "no allowed regions", build: regionDeny(organization.RegionDenyProps{GuardrailProps: onRoot()}), prefix: regionPrefix,
