@@ -46,7 +46,8 @@
 //     cannot be changed or removed.
 //
 // Every deny statement exempts the landing-zone administration role
-// (GuardrailProps.AdminRoleName, DefaultAdminRoleName unless set) and any further
+// (GuardrailProps.AdminRoleName, DefaultAdminRoleName unless set; an IAM Identity
+// Center permission set through IdentityCenterRoleName) and any further
 // ExemptRoleNames, with the condition ArnNotLike aws:PrincipalArn
 // arn:aws:iam::*:role/<name>. NewProtectLandingZone keeps those roles from being
 // changed, or created where they do not exist, by anyone else: attach it wherever

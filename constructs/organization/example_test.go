@@ -66,8 +66,8 @@ func ExampleNewStructure_errors() {
 	// children: 0
 }
 
-// A region deny on the workloads OU, exempting the landing zone's administration role
-// and the roles that StackSets deploys baselines with.
+// A region deny on the workloads OU, exempting the administrators' Identity Center
+// permission set and the roles that StackSets deploys baselines with.
 func ExampleNewRegionDeny() {
 	app := awscdk.NewApp(nil)
 	stack := awscdk.NewStack(app, jsii.String("Organization"), nil)
@@ -83,7 +83,7 @@ func ExampleNewRegionDeny() {
 	deny, err := organization.NewRegionDeny(stack, "RegionDeny", organization.RegionDenyProps{
 		GuardrailProps: organization.GuardrailProps{
 			Targets:         []organization.Target{org.Target("Workloads")},
-			AdminRoleName:   "LandingZoneAdmin",
+			AdminRoleName:   organization.IdentityCenterRoleName("LandingZoneAdmin"),
 			ExemptRoleNames: []string{"stacksets-exec-*"},
 		},
 		AllowedRegions: []string{"eu-west-1", "eu-central-1"},
@@ -95,11 +95,16 @@ func ExampleNewRegionDeny() {
 	s := deny.Document.Statement[0]
 	fmt.Println(deny.Name, deny.Size(), "of", organization.MaxPolicyCharacters, "characters")
 	fmt.Println("denied outside", s.Condition["StringNotEquals"]["aws:RequestedRegion"])
-	fmt.Println("except for", len(s.NotAction), "global actions, and for", s.Condition["ArnNotLike"]["aws:PrincipalArn"])
+	fmt.Println("except for", len(s.NotAction), "global actions, and for:")
+	for _, role := range s.Condition["ArnNotLike"]["aws:PrincipalArn"] {
+		fmt.Println(role)
+	}
 	// Output:
-	// landingzone-region-deny 1035 of 5120 characters
+	// landingzone-region-deny 1084 of 5120 characters
 	// denied outside [eu-west-1 eu-central-1]
-	// except for 42 global actions, and for [arn:aws:iam::*:role/LandingZoneAdmin arn:aws:iam::*:role/stacksets-exec-*]
+	// except for 42 global actions, and for:
+	// arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_LandingZoneAdmin_*
+	// arn:aws:iam::*:role/stacksets-exec-*
 }
 
 // The log archive's bucket and key, by their deterministic names, and the landing

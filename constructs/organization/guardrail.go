@@ -25,9 +25,12 @@ const idResource = "Resource"
 // for a role session it is the role's ARN, whichever session assumed it.
 const principalARNKey = "aws:PrincipalArn"
 
-// roleNamePattern is an IAM role name (1-64 of letters, digits and +=,.@_-), to which
-// ArnNotLike adds the wildcards * and ?.
-var roleNamePattern = regexp.MustCompile(`^[\w+=,.@*?-]{1,64}$`)
+// roleNamePattern is an IAM role name (1-64 of letters, digits and +=,.@_-) after an
+// optional path of such segments, to which ArnNotLike adds the wildcards * and ?.
+var roleNamePattern = regexp.MustCompile(`^([\w+=,.@*?-]+/){0,16}[\w+=,.@*?-]{1,64}$`)
+
+// maxRolePathLength is the longest role name with its path that IAM accepts.
+const maxRolePathLength = 512 + 64
 
 // GuardrailProps are the settings every guardrail shares. Each guardrail's props embed
 // them.
@@ -37,13 +40,17 @@ type GuardrailProps struct {
 	Targets []Target
 	// AdminRoleName is the landing-zone administration role that the policy exempts in
 	// every account: each deny statement holds the condition ArnNotLike
-	// aws:PrincipalArn arn:aws:iam::*:role/<AdminRoleName>. A name without a path; the
-	// wildcards * and ? are allowed. Empty means DefaultAdminRoleName.
+	// aws:PrincipalArn arn:aws:iam::*:role/<AdminRoleName>. A role name, after its
+	// path when it has one ("admins/LandingZoneAdmin"; IdentityCenterRoleName for a
+	// permission set); the wildcards * and ? are allowed. Empty means
+	// DefaultAdminRoleName.
 	AdminRoleName string
 	// ExemptRoleNames are further roles exempted like AdminRoleName, for instance the
-	// roles that deploy the landing zone's stacks into member accounts
-	// ("stacksets-exec-*" for StackSets with service-managed permissions,
-	// "cdk-hnb659fds-cfn-exec-role-*" for `cdk deploy`). Empty means none.
+	// roles that deploy the landing zone's stacks into member accounts:
+	// "stacksets-exec-*" for StackSets with service-managed permissions, or the
+	// CloudFormation execution role of a CDK bootstrap kept for the landing zone
+	// ("cdk-lzadmin-cfn-exec-role-*" for the qualifier lzadmin; exempting the default
+	// bootstrap would exempt every team that deploys with the CDK). Empty means none.
 	ExemptRoleNames []string
 	// PolicyName names the SCP, unique in the organization. Empty means the guardrail's
 	// default name, such as PolicyNameDenyLeaveOrganization.
@@ -190,9 +197,9 @@ func validateGuardrail(g guardrail) (Document, string, *check.List) {
 // does not exempt every role.
 func checkRoleName(l *check.List, field, name string) {
 	switch {
-	case !roleNamePattern.MatchString(name):
-		l.Addf(field, name, "not an IAM role name: 1-64 letters, digits and +=,.@_- (wildcards * and ? allowed), without a path")
-	case strings.Trim(name, "*?") == "":
+	case len(name) > maxRolePathLength || !roleNamePattern.MatchString(name):
+		l.Addf(field, name, "not an IAM role name: 1-64 letters, digits and +=,.@_- (wildcards * and ? allowed), after an optional path such as \"admins/\"")
+	case strings.Trim(name, "*?/") == "":
 		l.Addf(field, name, "matches every role, which would exempt everyone from the guardrail")
 	}
 }
@@ -224,9 +231,19 @@ func withExemption(stmts []Statement, roles []string) []Statement {
 	return out
 }
 
-// RoleARNPattern is the ARN pattern that matches the role named name in every account
-// of the organization, as the guardrails' exemptions and ProtectLandingZone use it.
+// RoleARNPattern is the ARN pattern that matches the role named name (after its path,
+// if any) in every account of the organization, as the guardrails' exemptions and
+// ProtectLandingZone use it.
 func RoleARNPattern(name string) string { return "arn:aws:iam::*:role/" + name }
+
+// IdentityCenterRoleName is the role name, with its path and wildcards, of the roles
+// that IAM Identity Center creates in every account assigned the permission set named
+// permissionSet, for AdminRoleName or ExemptRoleNames. The path holds the Identity
+// Center instance's region, except in us-east-1; the leading wildcard covers both.
+// ProtectLandingZone stops anyone else from creating a role that the pattern matches.
+func IdentityCenterRoleName(permissionSet string) string {
+	return "aws-reserved/sso.amazonaws.com/*AWSReservedSSO_" + permissionSet + "_*"
+}
 
 // describe writes a policy's description from what it achieves; AWS limits
 // descriptions to 512 characters.

@@ -76,10 +76,13 @@ func TestGuardrailPropsErrors(t *testing.T) {
 			want: []string{`DenyLeaveOrganizationProps.Targets[1].ID "r-a1b2": duplicate of DenyLeaveOrganizationProps.Targets[0].ID`}},
 		{name: "malformed admin role", build: denyLeave(withRoles("Landing Zone Admin")), prefix: denyLeavePrefix,
 			want: []string{`DenyLeaveOrganizationProps.AdminRoleName "Landing Zone Admin": not an IAM role name`}},
-		{name: "admin role with a path", build: denyLeave(withRoles("admins/LandingZoneAdmin")), prefix: denyLeavePrefix,
-			want: []string{`DenyLeaveOrganizationProps.AdminRoleName "admins/LandingZoneAdmin": not an IAM role name`}},
-		{name: "exemption of every role", build: denyLeave(withRoles("", "deploy", "*")), prefix: denyLeavePrefix,
-			want: []string{`DenyLeaveOrganizationProps.ExemptRoleNames[1] "*": matches every role, which would exempt everyone`}},
+		{name: "admin role with an empty path segment", build: denyLeave(withRoles("admins//LandingZoneAdmin")), prefix: denyLeavePrefix,
+			want: []string{`DenyLeaveOrganizationProps.AdminRoleName "admins//LandingZoneAdmin": not an IAM role name`}},
+		{name: "exemption of every role", build: denyLeave(withRoles("", "deploy", "*", "*/*")), prefix: denyLeavePrefix,
+			want: []string{
+				`DenyLeaveOrganizationProps.ExemptRoleNames[1] "*": matches every role, which would exempt everyone`,
+				`DenyLeaveOrganizationProps.ExemptRoleNames[2] "*/*": matches every role, which would exempt everyone`,
+			}},
 		{name: "duplicate exemptions", build: denyLeave(withRoles("", "deploy", "deploy", "OrganizationAccountAccessRole")), prefix: denyLeavePrefix,
 			want: []string{
 				`DenyLeaveOrganizationProps.ExemptRoleNames[1] "deploy": duplicate of DenyLeaveOrganizationProps.ExemptRoleNames[0]`,
@@ -170,6 +173,8 @@ func TestGuardrailPropsValidate(t *testing.T) {
 		lztest.ExpectInvalid(t, p.Validate(), "organization: "+name+".", name+".Targets: required")
 	}
 	valid := organization.RegionDenyProps{GuardrailProps: onRoot(), AllowedRegions: []string{"eu-west-1"}}
+	valid.AdminRoleName = organization.IdentityCenterRoleName("LandingZoneAdmin")
+	valid.ExemptRoleNames = []string{"admins/LandingZoneAdmin", "cdk-lzadmin-cfn-exec-role-*"}
 	if err := valid.Validate(); err != nil {
 		t.Errorf("valid props: %v", err)
 	}
