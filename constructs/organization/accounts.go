@@ -118,9 +118,12 @@ func resolveAccount(l *check.List, i int, a AccountProps, n AccountNaming) Accou
 	if a.Name == "" {
 		a.Name = label
 	}
-	// A slash would split the account's construct path.
-	if len(a.Name) > MaxAccountNameLength || strings.TrimFunc(a.Name, isPrintableASCII) != "" || strings.Contains(a.Name, "/") {
-		l.Addf(accountField(i, "Name"), a.Name, "not an account name of 1-%d printable ASCII characters other than \"/\"", MaxAccountNameLength)
+	switch {
+	case len(a.Name) > MaxAccountNameLength:
+		l.Addf(accountField(i, "Name"), a.Name, "%d characters; AWS accepts 1-%d", len(a.Name), MaxAccountNameLength)
+	case strings.TrimFunc(a.Name, isPrintableASCII) != "" || strings.Contains(a.Name, "/"):
+		// A slash would split the account's construct path.
+		l.Addf(accountField(i, "Name"), a.Name, "not an account name of printable ASCII characters other than \"/\"")
 	}
 	if a.Email != "" {
 		checkEmail(l, accountField(i, "Email"), a.Email, "")
