@@ -1,0 +1,38 @@
+package organization
+
+import "github.com/aws/constructs-go/constructs/v10"
+
+// PolicyNameDenyRootUser is the default name of NewDenyRootUser's policy.
+const PolicyNameDenyRootUser = "landingzone-deny-root-user"
+
+// DenyRootUserProps configures NewDenyRootUser; the guardrail has no settings of its
+// own.
+type DenyRootUserProps struct {
+	GuardrailProps
+}
+
+// NewDenyRootUser attaches a policy that denies every action to the root user of the
+// member accounts, whose credentials cannot be scoped, rotated by role or tied to a
+// person. Tasks that only the root user can do (changing the account's e-mail
+// address, some support plans) then need the policy detached from the account, or
+// the centralized root access of IAM. On error nothing is added to scope.
+func NewDenyRootUser(scope constructs.Construct, id string, props DenyRootUserProps) (*Guardrail, error) {
+	return newGuardrail(scope, id, props)
+}
+
+// Validate reports every problem in p that does not depend on the app.
+func (p DenyRootUserProps) Validate() error { return validateAlone(p) }
+
+func (DenyRootUserProps) kind() kind {
+	return kind{"DenyRootUserProps", PolicyNameDenyRootUser, describe("the root user of member accounts can do nothing")}
+}
+
+func (DenyRootUserProps) statements() []Statement {
+	return []Statement{{
+		Sid:       "DenyRootUser",
+		Effect:    "Deny",
+		Action:    Values{"*"},
+		Resource:  Values{"*"},
+		Condition: Conditions{"ArnLike": {principalARNKey: Values{"arn:aws:iam::*:root"}}},
+	}}
+}
