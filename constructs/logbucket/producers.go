@@ -28,10 +28,7 @@ var ownerFullControl = map[string]interface{}{"s3:x-amz-acl": "bucket-owner-full
 // Like every Allow method it returns an error, and changes nothing, when src is invalid,
 // when the producer was already admitted, or when the bucket is adopted (ErrAdopted).
 func (b *ImmutableBucket) AllowCloudTrail(src CloudTrailSource) error {
-	s, err := src.validate()
-	if err == nil {
-		err = b.admit("AllowCloudTrail")
-	}
+	s, err := prepare(b, "AllowCloudTrail", src)
 	if err != nil {
 		return err
 	}
@@ -54,10 +51,7 @@ func (b *ImmutableBucket) AllowCloudTrail(src CloudTrailSource) error {
 // Object Lock enabled: check delivery after deploying, and deliver Config to a bucket
 // without Object Lock if it fails.
 func (b *ImmutableBucket) AllowConfig(src ConfigSource) error {
-	s, err := src.validate()
-	if err == nil {
-		err = b.admit("AllowConfig")
-	}
+	s, err := prepare(b, "AllowConfig", src)
 	if err != nil {
 		return err
 	}
@@ -76,10 +70,7 @@ func (b *ImmutableBucket) AllowConfig(src ConfigSource) error {
 // destination's kmsKeyArn must be Key's ARN). Every statement is conditioned on the
 // administrator account and its detectors' ARNs.
 func (b *ImmutableBucket) AllowGuardDuty(src GuardDutySource) error {
-	s, err := src.validate()
-	if err == nil {
-		err = b.admit("AllowGuardDuty")
-	}
+	s, err := prepare(b, "AllowGuardDuty", src)
 	if err != nil {
 		return err
 	}
@@ -98,10 +89,7 @@ func (b *ImmutableBucket) AllowGuardDuty(src GuardDutySource) error {
 // (the actions Firehose's S3 destination needs) and use the bucket's key through S3
 // for this bucket only.
 func (b *ImmutableBucket) AllowFirehose(src FirehoseSource) error {
-	s, err := src.validate()
-	if err == nil {
-		err = b.admit("AllowFirehose")
-	}
+	s, err := prepare(b, "AllowFirehose", src)
 	if err != nil {
 		return err
 	}
@@ -111,6 +99,22 @@ func (b *ImmutableBucket) AllowFirehose(src FirehoseSource) error {
 		[]string{b.arn(""), b.arn(joinKey(s.KeyPrefix, "*"))}, nil)
 	b.allowKey("FirehoseEncrypt", principal, b.throughThisBucket())
 	return nil
+}
+
+// source is a producer's description, which validates itself and resolves its
+// defaults.
+type source[S any] interface {
+	validate() (S, error)
+}
+
+// prepare validates src and records that method admits its producer, or reports why it
+// cannot.
+func prepare[S source[S]](b *ImmutableBucket, method string, src S) (S, error) {
+	s, err := src.validate()
+	if err == nil {
+		err = b.admit(method)
+	}
+	return s, err
 }
 
 // admit records that method admitted its producer, or reports why it cannot.
