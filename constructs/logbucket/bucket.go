@@ -92,7 +92,7 @@ func (b *ImmutableBucket) create(p ImmutableBucketProps, deployRoleArn string) {
 	b.AccessLogBucket = accessLogs
 	bucket := awss3.NewBucket(c, jsii.String(idResource), &awss3.BucketProps{
 		BucketName:                 jsii.String(b.BucketName),
-		ObjectLockEnabled:          jsii.Bool(true),
+		ObjectLockEnabled:          jsii.Bool(p.ObjectLockMode != ObjectLockNone),
 		ObjectLockDefaultRetention: retention(p),
 		Versioned:                  jsii.Bool(true),
 		Encryption:                 awss3.BucketEncryption_KMS,
@@ -124,8 +124,11 @@ func (b *ImmutableBucket) adopt(p ImmutableBucketProps) {
 	}
 }
 
-// retention is the Object Lock default retention of p.
+// retention is the Object Lock default retention of p; nil without Object Lock.
 func retention(p ImmutableBucketProps) awss3.ObjectLockRetention {
+	if p.ObjectLockMode == ObjectLockNone {
+		return nil
+	}
 	days := awscdk.Duration_Days(jsii.Number(p.RetentionDays))
 	if p.ObjectLockMode == ObjectLockGovernance {
 		return awss3.ObjectLockRetention_Governance(days)

@@ -107,6 +107,26 @@ func TestImmutableBucketDefaults(t *testing.T) {
 	lztest.Golden(t, tpl)
 }
 
+// For AWS Config, which refuses to deliver to a bucket with Object Lock: versioning
+// and the deletion denial remain.
+func TestImmutableBucketWithoutObjectLock(t *testing.T) {
+	b, tpl := synthBucket(t, logbucket.ImmutableBucketProps{NamePrefix: "lz-config", ObjectLockMode: logbucket.ObjectLockNone}, nil)
+	if b.BucketName != "lz-config-logs-123456789012-eu-west-1" {
+		t.Errorf("BucketName %q", b.BucketName)
+	}
+	tpl.HasResourceProperties("AWS::S3::Bucket", map[string]any{
+		"BucketName":              b.BucketName,
+		"ObjectLockEnabled":       false,
+		"ObjectLockConfiguration": assertions.Match_Absent(),
+		"VersioningConfiguration": map[string]any{"Status": "Enabled"},
+	})
+	arn := "arn:aws:s3:::" + b.BucketName
+	tpl.StatementIs("AWS::S3::BucketPolicy", "DenyDeletion", `{"Effect": "Deny", "Principal": {"AWS": "*"},
+		"Action": ["s3:BypassGovernanceRetention", "s3:DeleteBucket", "s3:DeleteObject", "s3:DeleteObjectVersion"],
+		"Resource": ["`+arn+`", "`+arn+`/*"]}`)
+	assertTLSOnly(tpl)
+}
+
 // A fully configured bucket admits every producer.
 func TestImmutableBucketConfigured(t *testing.T) {
 	_, tpl := synthBucket(t, logbucket.ImmutableBucketProps{

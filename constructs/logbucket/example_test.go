@@ -54,7 +54,7 @@ func ExampleNewImmutableBucket_errors() {
 	fmt.Println(err)
 	fmt.Println("children:", len(*stack.Node().Children()))
 	// Output:
-	// logbucket: ImmutableBucketProps.ObjectLockMode "LEGAL_HOLD": want one of ["COMPLIANCE" "GOVERNANCE"]
+	// logbucket: ImmutableBucketProps.ObjectLockMode "LEGAL_HOLD": want one of ["COMPLIANCE" "GOVERNANCE" "NONE"]
 	// logbucket: ImmutableBucketProps.RetentionDays 40000: out of range; allowed 1-36500
 	// logbucket: ImmutableBucketProps.BreakGlassRoleArn "arn:aws:iam::2222:role/BreakGlass": not an ARN such as "arn:aws:iam:..."
 	// children: 0

@@ -46,10 +46,16 @@ const (
 	// locked versions early. The bucket policy denies that permission to everyone but
 	// the break-glass role, so only that role can.
 	ObjectLockGovernance ObjectLockMode = "GOVERNANCE"
+	// ObjectLockNone creates the bucket without Object Lock, for producers that refuse
+	// to deliver to a bucket that has it: AWS Config's delivery channel does. Versioning
+	// keeps every overwritten object and the bucket policy still denies deletion to all
+	// but the break-glass role, but a principal allowed to change that policy (the
+	// deploy role) could lift the denial; Object Lock would not let it.
+	ObjectLockNone ObjectLockMode = "NONE"
 )
 
 // ObjectLockModes lists the valid modes.
-var ObjectLockModes = []ObjectLockMode{ObjectLockCompliance, ObjectLockGovernance}
+var ObjectLockModes = []ObjectLockMode{ObjectLockCompliance, ObjectLockGovernance, ObjectLockNone}
 
 // ImmutableBucketProps configures NewImmutableBucket. The zero value is a bucket named
 // BucketName(DefaultNamePrefix, account, region) whose objects Object Lock keeps in
@@ -131,7 +137,9 @@ func (p ImmutableBucketProps) withDefaults() ImmutableBucketProps {
 	if p.ObjectLockMode == "" {
 		p.ObjectLockMode = ObjectLockCompliance
 	}
-	p.RetentionDays = orDefault(p.RetentionDays, DefaultRetentionDays)
+	if p.ObjectLockMode != ObjectLockNone {
+		p.RetentionDays = orDefault(p.RetentionDays, DefaultRetentionDays)
+	}
 	p.InfrequentAccessAfterDays = orDefault(p.InfrequentAccessAfterDays, DefaultInfrequentAccessAfterDays)
 	p.GlacierAfterDays = orDefault(p.GlacierAfterDays, DefaultGlacierAfterDays)
 	p.AccessLogExpireAfterDays = orDefault(p.AccessLogExpireAfterDays, DefaultAccessLogExpireAfterDays)

@@ -22,7 +22,9 @@ func TestImmutableBucketPropsErrors(t *testing.T) {
 		{"upper-case name prefix", props{NamePrefix: "Acme"}, []string{`ImmutableBucketProps.NamePrefix "Acme": not a name prefix`}},
 		{"name prefix with a dot", props{NamePrefix: "acme.corp"}, []string{`ImmutableBucketProps.NamePrefix "acme.corp": not a name prefix`}},
 		{"name prefix too long", props{NamePrefix: strings.Repeat("a", 30)}, []string{`longer than 29 characters; the bucket name would exceed 63`}},
-		{"unknown object lock mode", props{ObjectLockMode: "LEGAL_HOLD"}, []string{`ImmutableBucketProps.ObjectLockMode "LEGAL_HOLD": want one of ["COMPLIANCE" "GOVERNANCE"]`}},
+		{"unknown object lock mode", props{ObjectLockMode: "LEGAL_HOLD"}, []string{`ImmutableBucketProps.ObjectLockMode "LEGAL_HOLD": want one of ["COMPLIANCE" "GOVERNANCE" "NONE"]`}},
+		{"retention without object lock", props{ObjectLockMode: logbucket.ObjectLockNone, RetentionDays: 365},
+			[]string{`ImmutableBucketProps.RetentionDays 365: Object Lock mode NONE keeps no default retention`}},
 		{"lower-case object lock mode", props{ObjectLockMode: "compliance"}, []string{`ImmutableBucketProps.ObjectLockMode "compliance": want one of`}},
 		{"negative retention", props{RetentionDays: -1}, []string{`ImmutableBucketProps.RetentionDays -1: out of range; allowed 1-36500`}},
 		{"retention beyond 100 years", props{RetentionDays: 36501}, []string{`ImmutableBucketProps.RetentionDays 36501: out of range; allowed 1-36500`}},
@@ -47,8 +49,8 @@ func TestImmutableBucketPropsErrors(t *testing.T) {
 			[]string{`ImmutableBucketProps.ExistingKeyArn "arn:aws:kms:eu-west-1:123456789012:alias/logs": the resource part must start with "key/"`}},
 		{"settings of a created bucket on an adopted one", props{ExistingBucketName: "org-logs", RetentionDays: 730, ObjectLockMode: logbucket.ObjectLockGovernance},
 			[]string{"ImmutableBucketProps.ObjectLockMode: applies to a bucket this construct creates; with `ExistingBucketName`", "ImmutableBucketProps.RetentionDays: applies to a bucket"}},
-		{"every problem at once", props{NamePrefix: "-x", ObjectLockMode: "NONE", RetentionDays: 40000, BreakGlassRoleArn: "role/x", InfrequentAccessAfterDays: 1, AccessLogExpireAfterDays: -1},
-			[]string{`ImmutableBucketProps.NamePrefix "-x"`, `ImmutableBucketProps.ObjectLockMode "NONE"`, `ImmutableBucketProps.RetentionDays 40000`, `ImmutableBucketProps.BreakGlassRoleArn "role/x"`,
+		{"every problem at once", props{NamePrefix: "-x", ObjectLockMode: "OFF", RetentionDays: 40000, BreakGlassRoleArn: "role/x", InfrequentAccessAfterDays: 1, AccessLogExpireAfterDays: -1},
+			[]string{`ImmutableBucketProps.NamePrefix "-x"`, `ImmutableBucketProps.ObjectLockMode "OFF"`, `ImmutableBucketProps.RetentionDays 40000`, `ImmutableBucketProps.BreakGlassRoleArn "role/x"`,
 				`ImmutableBucketProps.InfrequentAccessAfterDays 1`, `ImmutableBucketProps.AccessLogExpireAfterDays -1`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

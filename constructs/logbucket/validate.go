@@ -31,7 +31,13 @@ func validate(raw ImmutableBucketProps, e stackenv.Env, stackless bool) (Immutab
 	}
 	validateName(&l, raw, p, e, stackless)
 	check.OneOf(&l, "ImmutableBucketProps.ObjectLockMode", p.ObjectLockMode, ObjectLockModes)
-	check.Range(&l, "ImmutableBucketProps.RetentionDays", p.RetentionDays, 1, MaxRetentionDays)
+	if p.ObjectLockMode == ObjectLockNone {
+		if raw.RetentionDays != 0 {
+			l.Addf("ImmutableBucketProps.RetentionDays", raw.RetentionDays, "Object Lock mode %s keeps no default retention", ObjectLockNone)
+		}
+	} else {
+		check.Range(&l, "ImmutableBucketProps.RetentionDays", p.RetentionDays, 1, MaxRetentionDays)
+	}
 	validateRole(&l, "ImmutableBucketProps.BreakGlassRoleArn", raw.BreakGlassRoleArn, e)
 	validateRole(&l, "ImmutableBucketProps.DeployRoleArn", raw.DeployRoleArn, e)
 	validateLifecycle(&l, p)
