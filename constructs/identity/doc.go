@@ -25,10 +25,19 @@
 //
 // NewAssignmentStacks expands assignments of groups to accounts and OUs into one
 // AWS::SSO::Assignment per group, permission set and account, and spreads them over
-// stacks of at most MaxAssignmentsPerStack resources. Every assignment of an account
-// lands in the same stack, chosen by a consistent hash of the account ID: when the
-// number of stacks grows from n to n+1, only the accounts that the new stack takes
-// (about 1/(n+1) of them) move, and nothing moves between the existing stacks.
+// stacks of at most MaxAssignmentsPerStack resources (400 by default, under
+// CloudFormation's 500). Every assignment of an account lands in the same stack,
+// chosen by a consistent hash of the account ID:
+//
+//   - with a pinned StackCount, adding or removing assignments never moves an account
+//     to another stack; outgrowing the count is a validation error naming the count
+//     that fits;
+//   - when the count grows from n to n+1, only the accounts the new stack takes (about
+//     1/(n+1) of them) move, and nothing moves between the existing stacks.
+//
+// The price of stability is balance: stacks fill unevenly (in a test of 2,000
+// assignments over 200 accounts, from 230 to 380 each), so the count is somewhat
+// above the minimum a perfect packing would need.
 //
 // # Time-boxed access
 //
