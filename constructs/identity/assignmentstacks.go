@@ -129,32 +129,38 @@ func (p AssignmentStacksProps) resolve() (resolvedAssignments, error) {
 	if p.StackCount < 0 || p.StackCount > maxStackCount {
 		l.Addf("AssignmentStacksProps.StackCount", p.StackCount, "out of range; allowed 1-%d, zero means the fewest that fit", maxStackCount)
 	}
-	if l.Len() > 0 {
-		return r, l.Err("identity")
+	if l.Len() == 0 {
+		r.shards = p.layout(&l, r.budget)
 	}
+	return r, l.Err("identity")
+}
+
+// layout expands valid props into shards of at most budget assignments, or records
+// why they do not fit.
+func (p AssignmentStacksProps) layout(l *check.List, budget int) []Shard {
 	all := expand(p.Assignments, p.OrganizationalUnits)
 	counts := perAccount(all)
 	for _, account := range sortedKeys(counts) {
-		if counts[account] > r.budget {
-			l.Addf("AssignmentStacksProps.Assignments", nil, "account %s has %d assignments, over the %d one stack holds; raise `MaxAssignmentsPerStack`", account, counts[account], r.budget)
+		if counts[account] > budget {
+			l.Addf("AssignmentStacksProps.Assignments", nil, "account %s has %d assignments, over the %d one stack holds; raise `MaxAssignmentsPerStack`", account, counts[account], budget)
 		}
 	}
 	if l.Len() > 0 {
-		return r, l.Err("identity")
+		return nil
 	}
 	n := p.StackCount
 	if n == 0 {
-		n = fewestShards(counts, 1, r.budget)
+		n = fewestShards(counts, 1, budget)
 	}
-	switch {
-	case n == 0:
-		l.Addf("AssignmentStacksProps.Assignments", nil, "%d assignments do not fit %d stacks of %d", len(all), maxStackCount, r.budget)
-	case !fits(counts, n, r.budget):
-		l.Addf("AssignmentStacksProps.StackCount", p.StackCount, "%d assignments do not fit %d stacks of at most %d; %d stacks do", len(all), n, r.budget, fewestShards(counts, n, r.budget))
+	switch need := fewestShards(counts, max(n, 1), budget); {
+	case need == 0:
+		l.Addf("AssignmentStacksProps.Assignments", nil, "%d assignments do not fit %d stacks of at most %d", len(all), maxStackCount, budget)
+	case need != n:
+		l.Addf("AssignmentStacksProps.StackCount", p.StackCount, "%d assignments do not fit %d stacks of at most %d; %d stacks do", len(all), n, budget, need)
 	default:
-		r.shards = shard(all, n)
+		return shard(all, n)
 	}
-	return r, l.Err("identity")
+	return nil
 }
 
 // validatePermissionSets checks the permission sets and returns their names.
