@@ -245,6 +245,9 @@ func TestAssignmentStacksPropsErrors(t *testing.T) {
 			if n := len(*app.Node().Children()); n != 0 {
 				t.Errorf("the app has %d children after a failed NewAssignmentStacks, want none", n)
 			}
+			if verr := tc.props.Validate(); verr == nil || err == nil || verr.Error() != err.Error() {
+				t.Errorf("Validate() = %v, want the constructor's error", verr)
+			}
 		})
 	}
 }

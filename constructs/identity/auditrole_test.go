@@ -97,11 +97,10 @@ func TestAuditRolePropsErrors(t *testing.T) {
 			[]string{`TrustedAccount "x"`, `ExternalID "y"`, `Access "z"`, `MaxSessionDuration "1h"`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			stack := lztest.NewStack(t)
-			var err error
-			lztest.Do(t, func() { _, err = identity.NewAuditRole(stack, "Audit", tc.props) })
-			lztest.ExpectInvalid(t, err, "identity: AuditRoleProps.", tc.want...)
-			lztest.ExpectNoChild(t, stack, "Audit")
+			expectInvalid(t, "identity: AuditRoleProps.", "Audit", tc.want, tc.props.Validate, func(s awscdk.Stack, id string) error {
+				_, err := identity.NewAuditRole(s, id, tc.props)
+				return err
+			})
 		})
 	}
 }

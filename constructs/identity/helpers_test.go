@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+
 	"github.com/go-landingzone/landingzone/internal/lztest"
 )
 
@@ -73,3 +75,19 @@ func managedPolicy(name string) map[string]any {
 }
 
 func strp(s string) *string { return &s }
+
+// expectInvalid calls build with a new test stack and the construct ID id, and asserts
+// that it failed validation with lines that start with prefix and hold each of want,
+// that the stack has no child id, and that validate, the props' Validate, reports the
+// same problems without a stack.
+func expectInvalid(t *testing.T, prefix, id string, want []string, validate func() error, build func(s awscdk.Stack, id string) error) {
+	t.Helper()
+	stack := lztest.NewStack(t)
+	var err error
+	lztest.Do(t, func() { err = build(stack, id) })
+	lztest.ExpectInvalid(t, err, prefix, want...)
+	lztest.ExpectNoChild(t, stack, id)
+	if verr := validate(); verr == nil || err == nil || verr.Error() != err.Error() {
+		t.Errorf("Validate() = %v, want the constructor's error", verr)
+	}
+}

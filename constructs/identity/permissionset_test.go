@@ -150,14 +150,10 @@ func TestPermissionSetPropsErrors(t *testing.T) {
 			[]string{`PermissionSetProps.InstanceArn "ssoins-0123456789abcdef"`, `PermissionSetProps.Persona "admin"`, `PermissionSetProps.Name "a b"`, `PermissionSetProps.SessionDuration "PT24H"`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			stack := lztest.NewStack(t)
-			var err error
-			lztest.Do(t, func() { _, err = identity.NewPermissionSet(stack, "Set", tc.props) })
-			lztest.ExpectInvalid(t, err, "identity: PermissionSetProps.", tc.want...)
-			lztest.ExpectNoChild(t, stack, "Set")
-			if verr := tc.props.Validate(); verr == nil || verr.Error() != err.Error() {
-				t.Errorf("Validate() = %v, want the constructor's error", verr)
-			}
+			expectInvalid(t, "identity: PermissionSetProps.", "Set", tc.want, tc.props.Validate, func(s awscdk.Stack, id string) error {
+				_, err := identity.NewPermissionSet(s, id, tc.props)
+				return err
+			})
 		})
 	}
 }

@@ -92,11 +92,10 @@ func TestSamlFederationPropsErrors(t *testing.T) {
 			[]string{`ProviderName "a b"`, `MetadataDocument: 18 characters`, `MetadataDocument: not well-formed XML: XML syntax error on line 1: unexpected EOF`, `Roles[0].Name ""`, `Roles[0].Persona "x"`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			stack := lztest.NewStack(t)
-			var err error
-			lztest.Do(t, func() { _, err = identity.NewSamlFederation(stack, "Federation", tc.props) })
-			lztest.ExpectInvalid(t, err, "identity: SamlFederationProps.", tc.want...)
-			lztest.ExpectNoChild(t, stack, "Federation")
+			expectInvalid(t, "identity: SamlFederationProps.", "Federation", tc.want, tc.props.Validate, func(s awscdk.Stack, id string) error {
+				_, err := identity.NewSamlFederation(s, id, tc.props)
+				return err
+			})
 		})
 	}
 }

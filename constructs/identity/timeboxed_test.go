@@ -128,11 +128,10 @@ func TestTimeBoxedPermissionSetPropsErrors(t *testing.T) {
 			[]string{`InstanceArn "arn:aws:sso:::instance/x"`, `Name ""`, `Grant.Actions []`, `Grant.ExpiresAt "2030-03-01T08:00:00Z": in the past`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			stack := lztest.NewStack(t)
-			var err error
-			lztest.Do(t, func() { _, err = identity.NewTimeBoxedPermissionSet(stack, "Set", tc.props) })
-			lztest.ExpectInvalid(t, err, "identity: TimeBoxedPermissionSetProps.", tc.want...)
-			lztest.ExpectNoChild(t, stack, "Set")
+			expectInvalid(t, "identity: TimeBoxedPermissionSetProps.", "Set", tc.want, tc.props.Validate, func(s awscdk.Stack, id string) error {
+				_, err := identity.NewTimeBoxedPermissionSet(s, id, tc.props)
+				return err
+			})
 		})
 	}
 }
@@ -169,11 +168,10 @@ func TestTimeBoxedRolePropsErrors(t *testing.T) {
 			[]string{`RoleName "` + strings.Repeat("r", 65) + `"`, `TrustedAccount ""`, `Grant.ExpiresAt: required`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			stack := lztest.NewStack(t)
-			var err error
-			lztest.Do(t, func() { _, err = identity.NewTimeBoxedRole(stack, "Role", tc.props) })
-			lztest.ExpectInvalid(t, err, "identity: TimeBoxedRoleProps.", tc.want...)
-			lztest.ExpectNoChild(t, stack, "Role")
+			expectInvalid(t, "identity: TimeBoxedRoleProps.", "Role", tc.want, tc.props.Validate, func(s awscdk.Stack, id string) error {
+				_, err := identity.NewTimeBoxedRole(s, id, tc.props)
+				return err
+			})
 		})
 	}
 }
