@@ -110,7 +110,7 @@ func NewSamlFederation(scope constructs.Construct, id string, props SamlFederati
 		Name:             jsii.String(p.ProviderName),
 		MetadataDocument: awsiam.SamlMetadataDocument_FromXml(jsii.String(p.MetadataDocument)),
 	})
-	partition, shown := rolePartition(f)
+	partition, shown := rolePartition(f.Construct)
 	for _, spec := range p.Roles {
 		f.Roles = append(f.Roles, f.newRole(spec, partition, shown))
 		f.names = append(f.names, spec.Name)
@@ -141,9 +141,9 @@ func (f *SamlFederation) newRole(spec SamlRole, partition, shown string) awsiam.
 	switch {
 	case a.boundaryPolicyName != "":
 		path, name := splitPolicyPath(a.boundaryPolicyName)
-		stack := awscdk.Stack_Of(f)
+		stack := awscdk.Stack_Of(f.Construct)
 		arn := "arn:" + partition + ":iam::" + *stack.Account() + ":policy" + path + name
-		props.PermissionsBoundary = awsiam.ManagedPolicy_FromManagedPolicyArn(f, jsii.String("Boundary:"+spec.Name), jsii.String(arn))
+		props.PermissionsBoundary = awsiam.ManagedPolicy_FromManagedPolicyArn(f.Construct, jsii.String("Boundary:"+spec.Name), jsii.String(arn))
 	case a.boundaryManagedPolicy != "":
 		props.PermissionsBoundary = awsiam.ManagedPolicy_FromAwsManagedPolicyName(jsii.String(a.boundaryManagedPolicy))
 	}
