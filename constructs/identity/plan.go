@@ -97,7 +97,9 @@ func shard(all []AccountAssignment, n int) []Shard {
 	return shards
 }
 
-// assignmentID is the construct ID of an account assignment inside its stack.
+// assignmentID is the construct ID of an account assignment inside its stack. The
+// leading word keeps logical IDs starting with a letter, as some template tools
+// still require.
 func assignmentID(a AccountAssignment) string {
-	return fmt.Sprintf("%s-%s-%s", a.Account, a.PermissionSet, a.GroupID)
+	return fmt.Sprintf("Account%s-%s-%s", a.Account, a.PermissionSet, a.GroupID)
 }
