@@ -7,7 +7,6 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/check"
-	"github.com/go-landingzone/landingzone/internal/nag"
 )
 
 // organizationsRolePolicy is the AWS managed policy that lets AWS Config list the
@@ -60,17 +59,8 @@ func NewOrganizationAggregator(scope constructs.Construct, id string, props Orga
 	constructs.NewConstruct_Override(a, scope, jsii.String(id))
 	c := a.Construct
 	if a.Role == nil {
-		role := awsiam.NewRole(c, jsii.String(idRole), &awsiam.RoleProps{
-			AssumedBy:       serviceInAccount(c, ServicePrincipal),
-			Description:     jsii.String("Lets the AWS Config organization aggregator list the organization's accounts"),
-			ManagedPolicies: &[]awsiam.IManagedPolicy{awsiam.ManagedPolicy_FromAwsManagedPolicyName(jsii.String(organizationsRolePolicy))},
-		})
-		nag.Suppress(role, true, nag.Rule{
-			ID:        "AwsSolutions-IAM4",
-			Reason:    "AWSConfigRoleForOrganizations is the AWS-maintained policy an organization aggregator requires: read-only access to the organization's account list",
-			AppliesTo: []string{"Policy::arn:<AWS::Partition>:iam::aws:policy/" + organizationsRolePolicy},
-		})
-		a.Role = role
+		a.Role = newConfigRole(c, "Lets the AWS Config organization aggregator list the organization's accounts", organizationsRolePolicy,
+			"AWSConfigRoleForOrganizations is the AWS-maintained policy an organization aggregator requires: read-only access to the organization's account list")
 	}
 	source := &awsconfig.CfnConfigurationAggregator_OrganizationAggregationSourceProperty{RoleArn: a.Role.RoleArn()}
 	if len(props.Regions) == 0 {

@@ -103,19 +103,27 @@ func NewRecorder(scope constructs.Construct, id string, props RecorderProps) (*R
 	return r, nil
 }
 
-// newRecorderRole creates the role that only this account's AWS Config may assume. It
-// needs no S3 permission: for a bucket in another account AWS Config delivers as its
-// service principal, which the bucket policy admits.
+// newRecorderRole creates the role AWS Config records with. It needs no S3
+// permission: for a bucket in another account AWS Config delivers as its service
+// principal, which the bucket policy admits.
 func newRecorderRole(scope constructs.Construct) awsiam.Role {
+	return newConfigRole(scope, "Lets AWS Config read the configuration of this account's resources", configRolePolicy,
+		"AWS_ConfigRole is the AWS-maintained read-only policy AWS Config needs; AWS extends it as Config supports new resource types")
+}
+
+// newConfigRole creates a role that only this account's AWS Config may assume, with
+// the AWS managed policy managedPolicy, and records why (whyManaged) cdk-nag's rule
+// against managed policies does not apply.
+func newConfigRole(scope constructs.Construct, description, managedPolicy, whyManaged string) awsiam.Role {
 	role := awsiam.NewRole(scope, jsii.String(idRole), &awsiam.RoleProps{
 		AssumedBy:       serviceInAccount(scope, ServicePrincipal),
-		Description:     jsii.String("Lets AWS Config read the configuration of this account's resources"),
-		ManagedPolicies: &[]awsiam.IManagedPolicy{awsiam.ManagedPolicy_FromAwsManagedPolicyName(jsii.String(configRolePolicy))},
+		Description:     jsii.String(description),
+		ManagedPolicies: &[]awsiam.IManagedPolicy{awsiam.ManagedPolicy_FromAwsManagedPolicyName(jsii.String(managedPolicy))},
 	})
 	nag.Suppress(role, true, nag.Rule{
 		ID:        "AwsSolutions-IAM4",
-		Reason:    "AWS_ConfigRole is the AWS-maintained read-only policy AWS Config needs; AWS extends it as Config supports new resource types",
-		AppliesTo: []string{"Policy::arn:<AWS::Partition>:iam::aws:policy/" + configRolePolicy},
+		Reason:    whyManaged,
+		AppliesTo: []string{"Policy::arn:<AWS::Partition>:iam::aws:policy/" + managedPolicy},
 	})
 	return role
 }

@@ -94,28 +94,30 @@ func (p RecorderProps) validateBlockedPorts(l *check.List, resolved RecorderProp
 }
 
 func (p RecorderProps) validateApprovedAMIs(l *check.List) {
-	for i, id := range p.ApprovedAMIIDs {
-		if !amiID.MatchString(id) {
-			l.Addf(check.Index("RecorderProps.ApprovedAMIIDs", i), id, "not an AMI ID such as \"ami-0123456789abcdef0\"")
-		}
-	}
-	check.Duplicates(l, "RecorderProps.ApprovedAMIIDs[%d]", p.ApprovedAMIIDs)
-	if n := len(p.ApprovedAMIIDs); n > MaxApprovedAMIIDs {
-		l.Addf("RecorderProps.ApprovedAMIIDs", p.ApprovedAMIIDs, "%d AMIs; the rule takes at most %d", n, MaxApprovedAMIIDs)
-	} else if n := len(strings.Join(p.ApprovedAMIIDs, ",")); n > MaxApprovedAMIIDsLength {
+	validateParameterList(l, "RecorderProps.ApprovedAMIIDs", p.ApprovedAMIIDs, amiID,
+		"not an AMI ID such as \"ami-0123456789abcdef0\"", "AMIs", MaxApprovedAMIIDs)
+	if n := len(strings.Join(p.ApprovedAMIIDs, ",")); len(p.ApprovedAMIIDs) <= MaxApprovedAMIIDs && n > MaxApprovedAMIIDsLength {
 		l.Addf("RecorderProps.ApprovedAMIIDs", p.ApprovedAMIIDs, "%d characters joined; the rule takes at most %d", n, MaxApprovedAMIIDsLength)
 	}
-
-	for i, tag := range p.ApprovedAMITags {
-		if !amiTag.MatchString(tag) {
-			l.Addf(check.Index("RecorderProps.ApprovedAMITags", i), tag, "not a tag such as \"approved\" or \"status:approved\": a key of 1-128 characters without commas or colons, optionally a colon and a value without commas")
-		}
-	}
-	check.Duplicates(l, "RecorderProps.ApprovedAMITags[%d]", p.ApprovedAMITags)
-	if n := len(p.ApprovedAMITags); n > MaxApprovedAMITags {
-		l.Addf("RecorderProps.ApprovedAMITags", p.ApprovedAMITags, "%d tags; the rule takes at most %d", n, MaxApprovedAMITags)
-	}
+	validateParameterList(l, "RecorderProps.ApprovedAMITags", p.ApprovedAMITags, amiTag,
+		"not a tag such as \"approved\" or \"status:approved\": a key of 1-128 characters without commas or colons, optionally a colon and a value without commas",
+		"tags", MaxApprovedAMITags)
 	if len(p.ApprovedAMIIDs) > 0 && len(p.ApprovedAMITags) > 0 {
 		l.Addf("RecorderProps.ApprovedAMITags", p.ApprovedAMITags, "set together with `ApprovedAMIIDs`; approve AMIs by ID or by tag, not both")
+	}
+}
+
+// validateParameterList checks the values of a managed rule's list parameter: each
+// must match pattern (else the problem is notA), none may repeat, and there may be at
+// most max of them (noun names them in the message).
+func validateParameterList(l *check.List, field string, values []string, pattern *regexp.Regexp, notA, noun string, max int) {
+	for i, v := range values {
+		if !pattern.MatchString(v) {
+			l.Addf(check.Index(field, i), v, "%s", notA)
+		}
+	}
+	check.Duplicates(l, field+"[%d]", values)
+	if len(values) > max {
+		l.Addf(field, values, "%d %s; the rule takes at most %d", len(values), noun, max)
 	}
 }
