@@ -31,9 +31,14 @@
 //
 // NewOrganizationAggregator, in the audit account, collects the configuration and
 // compliance of every account and region of the organization. Before it can, the
-// management account must enable trusted access for, and register the audit account as
-// delegated administrator of, the service principal config.amazonaws.com (see
-// DelegatedAdminServicePrincipals).
+// management account must enable trusted access for ServicePrincipal
+// (config.amazonaws.com) and register the audit account as its delegated
+// administrator:
+//
+//	aws organizations enable-aws-service-access --service-principal config.amazonaws.com
+//	aws organizations register-delegated-administrator --service-principal config.amazonaws.com --account-id <audit>
+//
+// AWS CloudFormation has no resource for either call.
 package configrules
 
 import "github.com/go-landingzone/landingzone/internal/check"
