@@ -68,6 +68,8 @@ func TestVpcPropsErrors(t *testing.T) {
 			[]string{`VpcProps.TransitGatewayID "tgw-xyz": not a Transit Gateway ID`}},
 		{"transit gateway ID without the mode", network.VpcProps{TransitGatewayID: "tgw-0123456789abcdef0"},
 			[]string{`VpcProps.TransitGatewayID "tgw-0123456789abcdef0": set, but egress mode is nat-per-az`}},
+		{"attachment subnets too small", network.VpcProps{Egress: network.EgressTransitGateway, TransitGatewayID: "tgw-0123456789abcdef0", AttachmentPrefix: 29},
+			[]string{`VpcProps.AttachmentPrefix 29: attachment subnets too small: a Transit Gateway attachment needs a /28 or larger subnet`}},
 		{"attachment prefix without attachment subnets", network.VpcProps{AttachmentPrefix: 27},
 			[]string{"VpcProps.AttachmentPrefix 27: only egress mode transit-gateway or `TransitGatewayRoutes` create attachment subnets"}},
 		{"transit gateway routes in spoke mode", network.VpcProps{Egress: network.EgressTransitGateway, TransitGatewayID: "tgw-0123456789abcdef0", TransitGatewayRoutes: []string{"10.1.0.0/16"}},

@@ -14,7 +14,8 @@ import (
 
 // Construct IDs of the Transit Gateway wiring.
 const (
-	idAttachment = "TransitGatewayAttachment"
+	idAttachment       = "TransitGatewayAttachment"
+	idAttachmentOutput = "TransitGatewayAttachmentId"
 )
 
 // anyIPv4 is the destination of a default route.
@@ -47,6 +48,12 @@ func (v *Vpc) attachTransitGateway(p VpcProps) {
 		Tags:             &[]*awscdk.CfnTag{{Key: jsii.String("Name"), Value: jsii.String(p.Name)}},
 	})
 	if p.Egress == EgressTransitGateway {
+		// The network account registers this ID to accept the attachment; see package
+		// transitgateway.
+		awscdk.NewCfnOutput(v, jsii.String(idAttachmentOutput), &awscdk.CfnOutputProps{
+			Value:       v.TransitGatewayAttachment.Ref(),
+			Description: jsii.String("Transit Gateway attachment of VPC " + p.Name + ", for the network account to accept"),
+		})
 		for i, s := range v.PrivateSubnets {
 			v.routeToTransitGateway(fmt.Sprintf("DefaultRouteToTransitGateway%d", i+1), s, anyIPv4, p.TransitGatewayID)
 		}

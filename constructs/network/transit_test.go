@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2/assertions"
+	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/constructs/egressproxy"
 	"github.com/go-landingzone/landingzone/constructs/network"
@@ -43,6 +44,15 @@ func routesTo(tpl *lztest.Template, targetKey string) map[string][]string {
 	return out
 }
 
+func TestVpcTransitGatewaySpokeOutputsAttachment(t *testing.T) {
+	_, tpl := synthVpc(t, network.VpcProps{Egress: network.EgressTransitGateway, TransitGatewayID: testTransitGateway, Cidr: "10.1.0.0/16", NoIsolatedSubnets: true})
+	// The network account needs the attachment's ID to accept it.
+	outputs := tpl.CDK().FindOutputs(jsii.String("*"), map[string]any{"Value": map[string]any{"Ref": assertions.Match_StringLikeRegexp(jsii.String("^VpcTransitGatewayAttachment"))}})
+	if len(*outputs) != 1 {
+		t.Errorf("outputs of the attachment ID: %v, want one", *outputs)
+	}
+}
+
 func TestVpcTransitGatewayHub(t *testing.T) {
 	vpc, tpl := synthVpc(t, hubProps(network.EgressNatPerAZ))
 
@@ -76,6 +86,9 @@ func TestVpcTransitGatewayHub(t *testing.T) {
 		t.Errorf("attachment subnet routes to the Transit Gateway: %v", toTransit[subnetID(vpc.AttachmentSubnets[0])])
 	}
 	tpl.ResourcePropertiesCountIs("AWS::EC2::Route", map[string]any{"TransitGatewayId": testTransitGateway}, 8)
+	if outputs := tpl.CDK().FindOutputs(jsii.String("*"), nil); len(*outputs) != 0 {
+		t.Errorf("a hub outputs %v; only spokes need their attachment registered", *outputs)
+	}
 	assertSubnetsFollowPlan(t, vpc, tpl)
 	lztest.Golden(t, tpl)
 }

@@ -116,6 +116,9 @@ func validateLayout(l *check.List, raw, p VpcProps) {
 	for _, t := range tiers {
 		field := "VpcProps." + fieldOf[t.name]
 		switch {
+		case t.name == TierAttachment && t.prefix > maxSubnetPrefix:
+			l.Addf(field, t.prefix, "attachment subnets too small: a Transit Gateway attachment needs a /%d or larger subnet in each AZ, the smallest AWS allows, which keeps 11 addresses for its network interfaces", maxSubnetPrefix)
+			ok = false
 		case t.prefix < minSubnetPrefix || t.prefix > maxSubnetPrefix:
 			l.Addf(field, t.prefix, "a subnet must be /%d to /%d", minSubnetPrefix, maxSubnetPrefix)
 			ok = false
