@@ -26,6 +26,18 @@ const (
 	sharedAttachment  = "tgw-attach-0ccccccccccccccc3"
 )
 
+// testSpokes is the registry of the hub tests: one attached spoke per segment and one
+// that has not deployed yet.
+var testSpokes = []transitgateway.Spoke{
+	{Name: "payments-prod", Account: prodAccount, Segment: transitgateway.SegmentProd, AttachmentID: prodAttachment},
+	{Name: "payments-dev", Account: nonProdAccount, Segment: transitgateway.SegmentNonProd, AttachmentID: nonProdAttachment},
+	{Name: "directory", Account: sharedAccount, Segment: transitgateway.SegmentShared, AttachmentID: sharedAttachment},
+	{Name: "data-prod", Account: "555555555555", Segment: transitgateway.SegmentProd},
+}
+
+// testSpokeCidrs are the ranges of testSpokes.
+var testSpokeCidrs = []string{"10.1.0.0/16", "10.2.0.0/16", "10.3.0.0/16", "10.4.0.0/16"}
+
 // logicalID returns the logical ID of a token such as {"Ref": id} or
 // {"Fn::GetAtt": [id, attr]} as resolved in stack.
 func logicalID(stack awscdk.Stack, token *string) string {
