@@ -115,3 +115,12 @@ func TestSegmentsAttachErrors(t *testing.T) {
 	})
 	lztest.ExpectInvalid(t, err, "transitgateway: ", `segment "egress": the egress segment holds the attachment of Test already; it takes one`)
 }
+
+// Validate needs no stack, so a configuration loader can check the model early.
+func TestSegmentsPropsValidate(t *testing.T) {
+	if err := (transitgateway.SegmentsProps{TransitGatewayID: existingTGW}).Validate(); err != nil {
+		t.Errorf("default model: %v", err)
+	}
+	err := transitgateway.SegmentsProps{TransitGatewayID: existingTGW, Segments: []transitgateway.Segment{{Name: "prod", Reaches: []string{"dev"}}}}.Validate()
+	lztest.ExpectInvalid(t, err, "transitgateway: SegmentsProps.", `SegmentsProps.Segments[0].Reaches[0] "dev": unknown segment`)
+}

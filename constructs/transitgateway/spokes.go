@@ -56,13 +56,6 @@ type SpokeAttachments struct {
 	pending []string
 }
 
-// Validate reports every problem in p, with fields named as in SpokeAttachmentsProps.
-func (p SpokeAttachmentsProps) Validate() error {
-	var l check.List
-	p.validate(&l)
-	return l.Err("transitgateway")
-}
-
 func (p SpokeAttachmentsProps) validate(l *check.List) {
 	if p.Segments == nil {
 		l.Addf("SpokeAttachmentsProps.Segments", nil, "required")

@@ -79,13 +79,6 @@ type VpnConnection struct {
 	Attachment *Attachment
 }
 
-// Validate reports every problem in p, with fields named as in VpnConnectionProps.
-func (p VpnConnectionProps) Validate() error {
-	var l check.List
-	p.validate(&l)
-	return l.Err("transitgateway")
-}
-
 func (p VpnConnectionProps) validate(l *check.List) {
 	segment := orDefault(p.Segment, DefaultVpnSegment)
 	segmentOK := false
