@@ -20,6 +20,11 @@
 //     default route from the private subnets to a Transit Gateway, whose central egress
 //     VPC provides the internet path.
 //
+// A VPC with its own egress becomes that central egress VPC with TransitGatewayRoutes:
+// attachment subnets whose traffic leaves through the NAT gateway of their AZ (or,
+// behind the proxy, only through the proxy), and routes back to the Transit Gateway for
+// the listed spoke ranges. Package transitgateway builds the hub around it.
+//
 // # Subnets
 //
 // Tiers are allocated from the VPC CIDR in a fixed order, one subnet per AZ each:

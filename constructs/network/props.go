@@ -51,9 +51,21 @@ type VpcProps struct {
 	// Proxy configures the forward proxy of EgressProxy. Its zero value is the
 	// egressproxy defaults. Setting it with another egress mode is an error.
 	Proxy egressproxy.Settings
-	// TransitGatewayID is the Transit Gateway ("tgw-...") that EgressTransitGateway
-	// attaches to. Required with that mode, an error with any other.
+	// TransitGatewayID is the Transit Gateway ("tgw-...", or the token of one in the
+	// same stack) that EgressTransitGateway or TransitGatewayRoutes attach to. Required
+	// with either, an error without.
 	TransitGatewayID string
+	// TransitGatewayRoutes lists ranges, such as spoke VPCs and on-premises networks,
+	// that a VPC with its own egress reaches through TransitGatewayID: this is how a
+	// hub's central egress VPC is built. The VPC gets attachment subnets and an
+	// attachment as in EgressTransitGateway, a route to the Transit Gateway for each
+	// range from its public and private subnets and, with NAT gateways, a default route
+	// from each attachment subnet to the NAT gateway of its AZ, so that traffic arriving
+	// from the Transit Gateway leaves through it. The forward proxy of EgressProxy admits
+	// these ranges too. Each route table holds 50 routes unless the quota is raised:
+	// summarise many spokes into covering ranges. Empty means none. An error with
+	// EgressTransitGateway, whose default route covers every range.
+	TransitGatewayRoutes []string
 
 	// PublicPrefix, PrivatePrefix, IsolatedPrefix and AttachmentPrefix are the prefix
 	// lengths of the subnets of each tier, 16 to 28. Zero means DefaultPublicPrefix,
@@ -130,7 +142,7 @@ func (p VpcProps) withDefaults(id string) VpcProps {
 // tiers is the subnet layout, in allocation order.
 func (p VpcProps) tiers() []tier {
 	var ts []tier
-	if p.Egress == EgressTransitGateway {
+	if p.attachesTransitGateway() {
 		ts = append(ts, tier{TierAttachment, p.AttachmentPrefix})
 	}
 	if p.Egress.needsPublicSubnets() {

@@ -105,8 +105,8 @@ func validateLayout(l *check.List, raw, p VpcProps) {
 	if raw.PublicPrefix != 0 && !p.Egress.needsPublicSubnets() {
 		l.Addf("VpcProps.PublicPrefix", raw.PublicPrefix, "egress mode %s has no public subnets", p.Egress)
 	}
-	if raw.AttachmentPrefix != 0 && p.Egress != EgressTransitGateway {
-		l.Addf("VpcProps.AttachmentPrefix", raw.AttachmentPrefix, "only egress mode %s has attachment subnets", EgressTransitGateway)
+	if raw.AttachmentPrefix != 0 && !p.attachesTransitGateway() {
+		l.Addf("VpcProps.AttachmentPrefix", raw.AttachmentPrefix, "only egress mode %s or `TransitGatewayRoutes` create attachment subnets", EgressTransitGateway)
 	}
 	if raw.IsolatedPrefix != 0 && p.NoIsolatedSubnets {
 		l.Addf("VpcProps.IsolatedPrefix", raw.IsolatedPrefix, "`NoIsolatedSubnets` leaves out the isolated tier")
@@ -116,6 +116,9 @@ func validateLayout(l *check.List, raw, p VpcProps) {
 	for _, t := range tiers {
 		field := "VpcProps." + fieldOf[t.name]
 		switch {
+		case t.name == TierAttachment && t.prefix > maxSubnetPrefix:
+			l.Addf(field, t.prefix, "attachment subnets too small: a Transit Gateway attachment needs a /%d or larger subnet in each AZ, the smallest AWS allows, which keeps 11 addresses for its network interfaces", maxSubnetPrefix)
+			ok = false
 		case t.prefix < minSubnetPrefix || t.prefix > maxSubnetPrefix:
 			l.Addf(field, t.prefix, "a subnet must be /%d to /%d", minSubnetPrefix, maxSubnetPrefix)
 			ok = false
@@ -150,11 +153,14 @@ func validateEgressSettings(l *check.List, raw, p VpcProps) {
 	switch {
 	case p.Egress == EgressTransitGateway && raw.TransitGatewayID == "":
 		l.Addf("VpcProps.TransitGatewayID", raw.TransitGatewayID, "required with egress mode %s", EgressTransitGateway)
-	case p.Egress == EgressTransitGateway && !transitGatewayID.MatchString(raw.TransitGatewayID):
+	case p.attachesTransitGateway() && raw.TransitGatewayID == "":
+		l.Addf("VpcProps.TransitGatewayID", raw.TransitGatewayID, "required with `TransitGatewayRoutes`")
+	case p.attachesTransitGateway() && !transitGatewayIDOK(raw.TransitGatewayID):
 		l.Addf("VpcProps.TransitGatewayID", raw.TransitGatewayID, "not a Transit Gateway ID such as \"tgw-0123456789abcdef0\"")
-	case p.Egress != EgressTransitGateway && raw.TransitGatewayID != "":
-		l.Addf("VpcProps.TransitGatewayID", raw.TransitGatewayID, "set, but egress mode is %s", p.Egress)
+	case !p.attachesTransitGateway() && raw.TransitGatewayID != "":
+		l.Addf("VpcProps.TransitGatewayID", raw.TransitGatewayID, "set, but egress mode is %s and `TransitGatewayRoutes` is empty", p.Egress)
 	}
+	validateTransitGatewayRoutes(l, raw, p)
 }
 
 func validateFlowLogs(l *check.List, raw, p VpcProps) {

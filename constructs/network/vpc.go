@@ -87,6 +87,7 @@ func NewVpc(scope constructs.Construct, id string, props VpcProps) (*Vpc, error)
 		for _, s := range v.PrivateSubnets {
 			clients = append(clients, *s.Ipv4CidrBlock())
 		}
+		clients = append(clients, p.TransitGatewayRoutes...)
 		v.Proxy, err = egressproxy.NewForwardProxy(c, idProxy, egressproxy.ForwardProxyProps{
 			Vpc: v.Vpc, ProxySubnets: v.PublicSubnets, ListenerSubnets: v.PrivateSubnets, ClientCidrs: clients, Settings: p.Proxy,
 		})
@@ -94,7 +95,8 @@ func NewVpc(scope constructs.Construct, id string, props VpcProps) (*Vpc, error)
 			// validate checked the same settings; reaching this is a bug here.
 			panic("network: proxy settings passed validation but not NewForwardProxy: " + err.Error())
 		}
-	case EgressTransitGateway:
+	}
+	if p.attachesTransitGateway() {
 		v.attachTransitGateway(p)
 	}
 	if p.DefaultSecurityGroup == DefaultSecurityGroupConfigRemediation {
