@@ -108,7 +108,7 @@ func NewDelegatedAdmin(scope constructs.Construct, id string, props DelegatedAdm
 		ID: "AwsSolutions-IAM5", Reason: "these GuardDuty and Organizations actions have no resource-level permissions; writes are limited to GuardDuty's service principal, the rest are read-only",
 		AppliesTo: []string{"Resource::*"},
 	})
-	suppressProvider(stack)
+	nag.SuppressAwsCustomResourceProvider(stack)
 	return d, nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/constructs/alerting"
+	"github.com/go-landingzone/landingzone/internal/nag"
 )
 
 // Construct IDs are part of the public API: changing one replaces the resource.
@@ -113,7 +114,7 @@ func NewDetector(scope constructs.Construct, id string, props DetectorProps) (*D
 		},
 		Targets: &[]awsevents.IRuleTarget{alerting.EventTarget(p.AlertTopic)},
 	})
-	suppressProvider(stack)
+	nag.SuppressAwsCustomResourceProvider(stack)
 	return d, nil
 }
 
