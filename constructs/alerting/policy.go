@@ -28,48 +28,33 @@ const topicArnContext = "kms:EncryptionContext:aws:sns:topicArn"
 // every event would be dropped without an error. The topic policy still limits
 // EventBridge to rules of this account.
 func allowPublishersOnKey(key awskms.Key, arn string, alarmAccounts []string) {
-	key.AddToResourcePolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
-		Sid:        jsii.String("AllowEventBridgeToEncryptAlerts"),
-		Principals: &[]awsiam.IPrincipal{awsiam.NewServicePrincipal(jsii.String(eventsPrincipal), nil)},
-		Actions:    jsii.Strings(publishKeyActions...),
-		Resources:  jsii.Strings("*"),
-		Conditions: &map[string]interface{}{
-			"StringEquals": map[string]interface{}{topicArnContext: arn},
-		},
-	}), nil)
-	key.AddToResourcePolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
-		Sid:        jsii.String("AllowCloudWatchAlarmsToEncryptAlerts"),
-		Principals: &[]awsiam.IPrincipal{awsiam.NewServicePrincipal(jsii.String(cloudwatchPrincipal), nil)},
-		Actions:    jsii.Strings(publishKeyActions...),
-		Resources:  jsii.Strings("*"),
-		Conditions: &map[string]interface{}{
-			"StringEquals": map[string]interface{}{topicArnContext: arn, "aws:SourceAccount": oneOrMany(alarmAccounts)},
-		},
-	}), nil)
+	key.AddToResourcePolicy(allowService("AllowEventBridgeToEncryptAlerts", eventsPrincipal, publishKeyActions, "*",
+		map[string]interface{}{topicArnContext: arn}), nil)
+	key.AddToResourcePolicy(allowService("AllowCloudWatchAlarmsToEncryptAlerts", cloudwatchPrincipal, publishKeyActions, "*",
+		map[string]interface{}{topicArnContext: arn, "aws:SourceAccount": oneOrMany(alarmAccounts)}), nil)
 }
 
 // admitPublishers adds the topic-policy statements that let EventBridge rules of the
 // topic's account and CloudWatch alarms of alarmAccounts publish. The CDK's EnforceSSL
 // adds the statement that denies publishing without TLS.
 func admitPublishers(topic awssns.Topic, account string, alarmAccounts []string) {
-	topic.AddToResourcePolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
-		Sid:        jsii.String("AllowEventBridgeRulesOfThisAccount"),
-		Principals: &[]awsiam.IPrincipal{awsiam.NewServicePrincipal(jsii.String(eventsPrincipal), nil)},
-		Actions:    jsii.Strings("sns:Publish"),
-		Resources:  &[]*string{topic.TopicArn()},
-		Conditions: &map[string]interface{}{
-			"StringEquals": map[string]interface{}{"aws:SourceAccount": account},
-		},
-	}))
-	topic.AddToResourcePolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
-		Sid:        jsii.String("AllowCloudWatchAlarms"),
-		Principals: &[]awsiam.IPrincipal{awsiam.NewServicePrincipal(jsii.String(cloudwatchPrincipal), nil)},
-		Actions:    jsii.Strings("sns:Publish"),
-		Resources:  &[]*string{topic.TopicArn()},
-		Conditions: &map[string]interface{}{
-			"StringEquals": map[string]interface{}{"aws:SourceAccount": oneOrMany(alarmAccounts)},
-		},
-	}))
+	publish := []string{"sns:Publish"}
+	topic.AddToResourcePolicy(allowService("AllowEventBridgeRulesOfThisAccount", eventsPrincipal, publish, *topic.TopicArn(),
+		map[string]interface{}{"aws:SourceAccount": account}))
+	topic.AddToResourcePolicy(allowService("AllowCloudWatchAlarms", cloudwatchPrincipal, publish, *topic.TopicArn(),
+		map[string]interface{}{"aws:SourceAccount": oneOrMany(alarmAccounts)}))
+}
+
+// allowService is a statement that lets an AWS service principal take actions on
+// resource when every StringEquals condition holds.
+func allowService(sid, principal string, actions []string, resource string, equals map[string]interface{}) awsiam.PolicyStatement {
+	return awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
+		Sid:        jsii.String(sid),
+		Principals: &[]awsiam.IPrincipal{awsiam.NewServicePrincipal(jsii.String(principal), nil)},
+		Actions:    jsii.Strings(actions...),
+		Resources:  jsii.Strings(resource),
+		Conditions: &map[string]interface{}{"StringEquals": equals},
+	})
 }
 
 // oneOrMany is a condition value: a string for one value, as policies are usually
