@@ -30,6 +30,16 @@
 // topic and key policies already admit exactly those publishers. (The CDK's own
 // events-targets SnsTopic would add an unconditioned statement for EventBridge to both
 // policies.)
+//
+// # Cost
+//
+// From the AWS price lists (us-east-1, https://aws.amazon.com/cloudwatch/pricing/,
+// https://aws.amazon.com/sns/pricing/, https://aws.amazon.com/kms/pricing/): each
+// alarm is USD 0.10 a month and each metric of a metric filter USD 0.30, so
+// NewTrailAlarms costs about USD 6 a month per region (15 alarms and metrics); the
+// topic's KMS key is USD 1 a month plus USD 0.03 per 10,000 requests; SNS e-mail is
+// free for the first 1,000 notifications a month, then USD 2 per 100,000; AWS Chatbot
+// costs nothing beyond the SNS delivery.
 package alerting
 
 import "github.com/go-landingzone/landingzone/internal/check"

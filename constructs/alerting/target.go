@@ -9,7 +9,9 @@ import (
 // EventTarget returns an EventBridge rule target that publishes matched events,
 // unchanged, to topic. Unlike the CDK's events-targets SnsTopic it adds no statement to
 // the topic's or its key's policy, which would admit EventBridge without conditions: the
-// topic must already admit EventBridge rules of its account, as an AlertTopic does.
+// topic must already admit EventBridge rules of its account, as an AlertTopic does. The
+// rule and the topic must be in the same account and region; findings of other
+// accounts reach the topic through their delegated administrator's rules.
 func EventTarget(topic awssns.ITopic) awsevents.IRuleTarget {
 	return &topicTarget{topic: topic}
 }
@@ -21,5 +23,5 @@ type topicTarget struct {
 
 // Bind returns the target's configuration: the topic's ARN and nothing to grant.
 func (t *topicTarget) Bind(_ interfacesawsevents.IRuleRef, _ *string) *awsevents.RuleTargetConfig {
-	return &awsevents.RuleTargetConfig{Arn: t.topic.TopicArn(), TargetResource: t.topic}
+	return &awsevents.RuleTargetConfig{Arn: t.topic.TopicArn()}
 }

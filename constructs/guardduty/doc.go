@@ -41,6 +41,20 @@
 // GuardDuty was enabled before, pass its ID (aws guardduty list-detectors) as
 // DetectorProps.DetectorID: the detector is then adopted, its features and finding
 // frequency set by an UpdateDetector call, and left running if the stack is deleted.
+//
+// # Cost
+//
+// GuardDuty bills every account by the volume it analyses, after a 30-day free trial
+// per account and feature; see the Feature constants and
+// https://aws.amazon.com/guardduty/pricing/ (first-tier list prices, us-east-1). A
+// small workload account (1 million CloudTrail management events, 5 GB of VPC flow and
+// DNS logs, 2 million S3 data events, 8 EC2 vCPUs with the runtime agent, a 2-vCPU
+// database, 1 GB of Lambda network logs, no EKS, no malware finding) costs about:
+// foundational detection USD 9, S3 Protection 1.60, Runtime Monitoring 12, RDS
+// Protection 3, Lambda Protection 1 a month: roughly USD 25-30 per account and region.
+// Runtime Monitoring dominates wherever many vCPUs run; disable it with
+// DisabledFeatures where that is not worth it. The audit account adds EventBridge
+// (free for AWS service events) and the alert topic (see package alerting).
 package guardduty
 
 import "github.com/go-landingzone/landingzone/internal/check"
