@@ -121,7 +121,8 @@ func TestPortAndDuplicates(t *testing.T) {
 func TestJSONName(t *testing.T) {
 	for in, want := range map[string]string{
 		"Cidr": "cidr", "AZCount": "azCount", "Proxy.AllowedDomains[1]": "proxy.allowedDomains[1]",
-		"TransitGatewayID": "transitGatewayID", "ID": "id", "InterfaceEndpoints[0]": "interfaceEndpoints[0]",
+		"TransitGatewayID": "transitGatewayId", "ID": "id", "InterfaceEndpoints[0]": "interfaceEndpoints[0]",
+		"Assignments[2].GroupID": "assignments[2].groupId", "SubnetIDs[1]": "subnetIds[1]", "IDPool": "idPool",
 	} {
 		if got := check.JSONName(in); got != want {
 			t.Errorf("JSONName(%q) = %q, want %q", in, got, want)
