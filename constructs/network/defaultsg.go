@@ -46,6 +46,11 @@ func (m DefaultSecurityGroupMode) orDefault() DefaultSecurityGroupMode {
 	return m
 }
 
+// DefaultSecurityGroupRuleID is the construct ID, under the Vpc, of the Config rule
+// of DefaultSecurityGroupConfigRemediation. A stack that also creates the account's
+// Config recorder makes the rule depend on it.
+const DefaultSecurityGroupRuleID = "DefaultSecurityGroupClosed"
+
 // remediationDocument is the AWS-managed automation that revokes every rule of a
 // security group given by ID.
 const remediationDocument = "AWSConfigRemediation-RemoveVPCDefaultSecurityGroupRules"
@@ -63,7 +68,7 @@ func closeWithConfig(scope constructs.Construct, vpc awsec2.Vpc) {
 	groupID := vpc.VpcDefaultSecurityGroup()
 	groupArn := "arn:" + *stack.Partition() + ":ec2:" + *stack.Region() + ":" + *stack.Account() + ":security-group/" + *groupID
 
-	rule := awsconfig.NewManagedRule(scope, jsii.String("DefaultSecurityGroupClosed"), &awsconfig.ManagedRuleProps{
+	rule := awsconfig.NewManagedRule(scope, jsii.String(DefaultSecurityGroupRuleID), &awsconfig.ManagedRuleProps{
 		Identifier:  awsconfig.ManagedRuleIdentifiers_VPC_DEFAULT_SECURITY_GROUP_CLOSED(),
 		Description: jsii.String("The default security group of " + *vpc.Node().Path() + " has no rules"),
 		RuleScope:   awsconfig.RuleScope_FromResource(awsconfig.ResourceType_EC2_SECURITY_GROUP(), groupID),
