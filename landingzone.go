@@ -4,94 +4,151 @@
 // # Stacks
 //
 // Every stack has its account and region set, a deterministic name and termination
-// protection on. So far New builds:
+// protection on:
 //
-//   - Baseline-<workload>-<region> in each workload account: the workload's VPC.
+//	management   Organization-<home>      OUs, created accounts, service control policies
+//	             OrgTrail-<home>          the organization trail
+//	             Identity-<region>        IAM Identity Center permission sets
+//	             IdentityAssignmentsNN    their assignments, split to stay under 500 resources
+//	log archive  LogArchive-<region>      the immutable log bucket, Config's bucket and the
+//	                                      Firehose stream (home region); a Logs destination
+//	                                      in every governed region
+//	each account Baseline-<name>-<region> Config recorder and rules, the account-wide log
+//	                                      subscription; for a workload, its VPC (in its own
+//	                                      region) and the audit and SAML roles (home region)
 //
-// The Baseline stack holds no asset and no custom resource, so that the same template
-// can be rolled out by CloudFormation StackSets; this is why its VPC empties the default
-// security group through AWS Config rather than the CDK's custom resource.
+// Baseline stacks hold no asset and no custom resource and skip the CDK's bootstrap
+// version check, so that the same templates can be rolled out by CloudFormation
+// StackSets to accounts that were never bootstrapped.
 //
 // Cross-account references use names and ARNs derived from account IDs and regions,
-// never CloudFormation exports, which cannot cross accounts.
+// never CloudFormation exports, which cannot cross accounts. Stacks depend on each
+// other in deploy order (`cdk deploy --all` follows it): Organization, LogArchive,
+// OrgTrail, Identity, then the Baselines.
 package landingzone
 
 import (
-	"fmt"
+	"time"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/jsii-runtime-go"
 
-	"github.com/go-landingzone/landingzone/constructs/network"
 	"github.com/go-landingzone/landingzone/internal/check"
 )
 
 // LandingZone holds the stacks New built.
 type LandingZone struct {
-	// Baselines holds each workload's Baseline stack, by workload name.
+	// Organization is the management account's Organization stack.
+	Organization *OrganizationStack
+	// LogArchives holds the log archive account's stack of each governed region.
+	LogArchives map[string]*LogArchiveStack
+	// OrgTrail is the management account's trail stack; nil when an existing trail is
+	// adopted.
+	OrgTrail *OrgTrailStack
+	// Identity holds the Identity Center stacks; nil without an identity section.
+	Identity *IdentityStacks
+	// Network is the network account's hub; nil when network.disabled is set.
+	Network *NetworkStack
+	// Security holds the audit account's stack of each governed region.
+	Security map[string]*SecurityStack
+	// Baselines holds every account's Baseline stack of every governed region, by
+	// stack name.
 	Baselines map[string]*Baseline
+	// Pending lists the workloads whose accounts the Organization stack creates and
+	// whose IDs the configuration does not hold yet: they get their Baseline once it
+	// does.
+	Pending []string
 	// Stacks lists every stack in the order New built them.
 	Stacks []awscdk.Stack
 }
 
-// Baseline is the stack every workload account receives.
-type Baseline struct {
-	Stack awscdk.Stack
-	// Vpc is the workload's VPC.
-	Vpc *network.Vpc
+// Options adjusts New for callers that need to.
+type Options struct {
+	// Now is the clock that time-boxed access is checked against. Nil means
+	// time.Now.
+	Now func() time.Time
 }
 
 // New validates cfg, then adds the landing zone's stacks to app. On error it returns
 // every problem found, each naming its path in the configuration, and app holds none
 // of the landing zone's stacks.
 func New(app awscdk.App, cfg Config) (*LandingZone, error) {
+	return NewWithOptions(app, cfg, Options{})
+}
+
+// NewWithOptions is New with options.
+func NewWithOptions(app awscdk.App, cfg Config, opts Options) (*LandingZone, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	lz := &LandingZone{Baselines: map[string]*Baseline{}}
-	var l check.List
-	for i, w := range cfg.Workloads {
-		b, err := newBaseline(app, cfg, w)
-		if err != nil {
-			// Only the checks that need the region's zones can fail here.
-			l.MergeAs(fmt.Sprintf("workloads[%d].vpc.", i), "VpcProps.", err)
-			continue
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	b := &builder{app: app, cfg: cfg, opts: opts, delegations: map[string]awscdk.Stack{}, lz: &LandingZone{
+		LogArchives: map[string]*LogArchiveStack{}, Security: map[string]*SecurityStack{}, Baselines: map[string]*Baseline{},
+	}}
+	for _, step := range []func(){
+		b.organization, b.logArchives, b.securityDelegations, b.security, b.orgTrail, b.trailAlarms, b.identity, b.network, b.baselines,
+	} {
+		step()
+	}
+	if err := b.problems.Err("landingzone"); err != nil {
+		for _, s := range b.lz.Stacks {
+			app.Node().TryRemoveChild(s.Node().Id())
 		}
-		lz.Baselines[w.Name] = b
-		lz.Stacks = append(lz.Stacks, b.Stack)
-	}
-	if err := l.Err("landingzone"); err != nil {
-		lz.remove(app)
 		return nil, err
 	}
-	return lz, nil
+	return b.lz, nil
 }
 
-// remove takes the stacks New added out of app again.
-func (lz *LandingZone) remove(app awscdk.App) {
-	for _, s := range lz.Stacks {
-		app.Node().TryRemoveChild(s.Node().Id())
-	}
+// builder carries what every stack builder needs.
+type builder struct {
+	app      awscdk.App
+	cfg      Config
+	opts     Options
+	lz       *LandingZone
+	problems check.List
+	// delegations holds the management account's delegation stack of each region.
+	delegations map[string]awscdk.Stack
 }
 
-func newBaseline(app awscdk.App, cfg Config, w Workload) (*Baseline, error) {
-	region := w.Region
-	if region == "" {
-		region = cfg.Organization.HomeRegion
-	}
-	name := fmt.Sprintf("Baseline-%s-%s", w.Name, region)
-	stack := awscdk.NewStack(app, jsii.String(name), &awscdk.StackProps{
+// stackKind tells newStack how to synthesize a stack.
+type stackKind int
+
+const (
+	// coreStack is an ordinary stack, deployed with the CDK's bootstrap.
+	coreStack stackKind = iota
+	// baselineStack must also deploy by StackSets into unbootstrapped accounts: no
+	// bootstrap version check.
+	baselineStack
+)
+
+// newStack adds a stack named name for account and region to the app.
+func (b *builder) newStack(name, account, region, description string, kind stackKind) awscdk.Stack {
+	props := &awscdk.StackProps{
 		StackName:             jsii.String(name),
-		Env:                   &awscdk.Environment{Account: jsii.String(w.ID), Region: jsii.String(region)},
-		Description:           jsii.String("landingzone: baseline of workload " + w.Name),
+		Env:                   &awscdk.Environment{Account: jsii.String(account), Region: jsii.String(region)},
+		Description:           jsii.String("landingzone: " + description),
 		TerminationProtection: jsii.Bool(true),
-	})
-	props := w.VPC.props()
-	props.Name = w.Name
-	vpc, err := network.NewVpc(stack, "Vpc", props)
-	if err != nil {
-		app.Node().TryRemoveChild(stack.Node().Id())
-		return nil, err
 	}
-	return &Baseline{Stack: stack, Vpc: vpc}, nil
+	if kind == baselineStack {
+		props.Synthesizer = awscdk.NewDefaultStackSynthesizer(&awscdk.DefaultStackSynthesizerProps{GenerateBootstrapVersionRule: jsii.Bool(false)})
+	}
+	s := awscdk.NewStack(b.app, jsii.String(name), props)
+	b.lz.Stacks = append(b.lz.Stacks, s)
+	return s
+}
+
+// fail records err, whose fields are named as in the props type strip, under path.
+func (b *builder) fail(path, strip string, err error) {
+	b.problems.MergeAs(path, strip, err)
+}
+
+// dependOn makes s deploy after every stack of deps that exists.
+func dependOn(s awscdk.Stack, deps ...awscdk.Stack) {
+	for _, d := range deps {
+		if d != nil {
+			s.AddStackDependency(d, jsii.String("landing-zone deploy order"))
+		}
+	}
 }

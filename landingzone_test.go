@@ -16,9 +16,12 @@ func TestMain(m *testing.M) { lztest.Main(m) }
 // validConfig is a small landing zone in the test account's region.
 func validConfig() landingzone.Config {
 	return landingzone.Config{
-		Organization: landingzone.Organization{ManagementAccount: "111111111111", HomeRegion: lztest.Region},
+		Organization:        landingzone.Organization{ManagementAccount: "111111111111", ID: "o-a1b2c3d4e5", RootID: "r-a1b2", HomeRegion: lztest.Region},
+		Accounts:            landingzone.CoreAccounts{LogArchive: "222222222222", Audit: "333333333333", Network: "444444444444"},
+		Logging:             landingzone.Logging{KeyArn: "arn:aws:kms:eu-west-1:222222222222:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"},
+		OrganizationalUnits: []landingzone.OrganizationalUnit{{Name: "Workloads"}},
 		Workloads: []landingzone.Workload{
-			{Name: "app-prod", ID: lztest.Account, VPC: landingzone.VPC{Cidr: "10.1.0.0/16", Egress: "proxy"}},
+			{Name: "app-prod", ID: lztest.Account, Environment: "prod", Team: "app", OU: "Workloads", VPC: landingzone.VPC{Cidr: "10.1.0.0/16", Egress: "proxy"}},
 		},
 	}
 }
@@ -32,7 +35,7 @@ func TestNewBuildsABaselinePerWorkload(t *testing.T) {
 		}
 	})
 	tpl := asm.Stack(t, "Baseline-app-prod-eu-west-1")
-	b := lz.Baselines["app-prod"]
+	b := lz.Baselines["Baseline-app-prod-eu-west-1"]
 	if b == nil || *b.Stack.Account() != lztest.Account || *b.Stack.Region() != lztest.Region || !*b.Stack.TerminationProtection() {
 		t.Fatalf("baseline %+v: want the workload's account and region, termination protection on", b)
 	}
@@ -58,10 +61,10 @@ func TestConfigValidate(t *testing.T) {
 			c.Workloads[0].Name, c.Workloads[0].ID, c.Workloads[0].Region = "App_Prod", "12345678901x", "eu-west"
 		}, []string{`workloads[0].name "App_Prod"`, `workloads[0].id "12345678901x": not a 12-digit AWS account ID`, `workloads[0].region "eu-west"`}},
 		{"duplicates", func(c *landingzone.Config) {
-			c.Workloads = append(c.Workloads, landingzone.Workload{Name: "app-prod", ID: lztest.Account, VPC: landingzone.VPC{Cidr: "10.2.0.0/16"}})
+			c.Workloads = append(c.Workloads, landingzone.Workload{Name: "app-prod", ID: lztest.Account, Environment: "dev", Team: "app", OU: "Workloads", VPC: landingzone.VPC{Cidr: "10.2.0.0/16"}})
 		}, []string{`workloads[1].name "app-prod": already the name of workloads[0]`, `workloads[1].id "123456789012": already the account of workloads[0]`}},
 		{"management account as workload", func(c *landingzone.Config) { c.Workloads[0].ID = "111111111111" },
-			[]string{`workloads[0].id "111111111111": the management account cannot be a workload account`}},
+			[]string{`workloads[0].id "111111111111": already the account of organization.managementAccount`}},
 		{"vpc props named by their path in the file", func(c *landingzone.Config) {
 			c.Workloads[0].VPC.Cidr = "10.1.0.0/33"
 			c.Workloads[0].VPC.Proxy.AllowedDomains = []string{"github.com", ""}
@@ -73,8 +76,8 @@ func TestConfigValidate(t *testing.T) {
 		}},
 		{"overlapping vpcs, every pair", func(c *landingzone.Config) {
 			c.Workloads = append(c.Workloads,
-				landingzone.Workload{Name: "b", ID: "222222222222", VPC: landingzone.VPC{Cidr: "10.1.128.0/17"}},
-				landingzone.Workload{Name: "c", ID: "333333333333", VPC: landingzone.VPC{Cidr: "10.0.0.0/8"}},
+				landingzone.Workload{Name: "b", ID: "555555555555", Environment: "dev", Team: "b", OU: "Workloads", VPC: landingzone.VPC{Cidr: "10.1.128.0/17"}},
+				landingzone.Workload{Name: "c", ID: "666666666666", Environment: "dev", Team: "c", OU: "Workloads", VPC: landingzone.VPC{Cidr: "10.0.0.0/8"}},
 			)
 		}, []string{
 			`workloads[1].vpc.cidr "10.1.128.0/17": overlaps workloads[0].vpc.cidr 10.1.0.0/16`,
@@ -108,7 +111,7 @@ func TestConfigValidate(t *testing.T) {
 func TestNewReportsZoneProblemsAndLeavesAppEmpty(t *testing.T) {
 	app := lztest.NewApp(t)
 	cfg := validConfig()
-	cfg.Workloads = append(cfg.Workloads, landingzone.Workload{Name: "wide", ID: "999999999999", VPC: landingzone.VPC{Cidr: "10.9.0.0/16", AZCount: 3}})
+	cfg.Workloads = append(cfg.Workloads, landingzone.Workload{Name: "wide", ID: "999999999999", Environment: "dev", Team: "wide", OU: "Workloads", VPC: landingzone.VPC{Cidr: "10.9.0.0/16", AZCount: 3}})
 	cfg.Workloads[0].VPC.AZCount = 4
 	var err error
 	lztest.Do(t, func() { _, err = landingzone.New(app, cfg) })

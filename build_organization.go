@@ -1,0 +1,82 @@
+package landingzone
+
+import (
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/constructs-go/constructs/v10"
+
+	"github.com/go-landingzone/landingzone/constructs/organization"
+)
+
+// OrganizationStack is the management account's structure and guardrails.
+type OrganizationStack struct {
+	Stack     awscdk.Stack
+	Structure *organization.Structure
+	// Guardrails holds the attached SCPs by policy name.
+	Guardrails map[string]*organization.Guardrail
+}
+
+// organization builds the OU tree, the accounts to create and the guardrails.
+func (b *builder) organization() {
+	c := b.cfg
+	s := b.newStack("Organization-"+c.Organization.HomeRegion, c.Organization.ManagementAccount, c.Organization.HomeRegion,
+		"organizational units, accounts and service control policies", coreStack)
+	structure, err := organization.NewStructure(s, "Structure", c.structureProps())
+	if err != nil {
+		b.fail("", "StructureProps.", err)
+		return
+	}
+	o := &OrganizationStack{Stack: s, Structure: structure, Guardrails: map[string]*organization.Guardrail{}}
+	b.lz.Organization = o
+	if c.Guardrails.Disabled {
+		return
+	}
+	root := []organization.Target{structure.Target("")}
+	var workload []organization.Target
+	for _, ou := range c.workloadOUs() {
+		workload = append(workload, structure.Target(ou))
+	}
+	protect := organization.ProtectLandingZoneProps{
+		GuardrailProps: c.guardrailBase(root),
+		Buckets:        []string{c.logBucketName(), c.configBucketName()},
+		KeyAliases:     []string{logKeyAlias(c.prefix())},
+	}
+	for _, g := range []struct {
+		id    string
+		build func(constructs.Construct, string) (*organization.Guardrail, error)
+	}{
+		{"DenyLeaveOrganization", func(s constructs.Construct, id string) (*organization.Guardrail, error) {
+			return organization.NewDenyLeaveOrganization(s, id, organization.DenyLeaveOrganizationProps{GuardrailProps: c.guardrailBase(root)})
+		}},
+		{"DenyRootUser", func(s constructs.Construct, id string) (*organization.Guardrail, error) {
+			return organization.NewDenyRootUser(s, id, organization.DenyRootUserProps{GuardrailProps: c.guardrailBase(root)})
+		}},
+		{"ProtectSecurityServices", func(s constructs.Construct, id string) (*organization.Guardrail, error) {
+			return organization.NewProtectSecurityServices(s, id, organization.ProtectSecurityServicesProps{GuardrailProps: c.guardrailBase(root)})
+		}},
+		{"ProtectLandingZone", func(s constructs.Construct, id string) (*organization.Guardrail, error) {
+			return organization.NewProtectLandingZone(s, id, protect)
+		}},
+		{"RegionDeny", func(s constructs.Construct, id string) (*organization.Guardrail, error) {
+			return organization.NewRegionDeny(s, id, organization.RegionDenyProps{
+				GuardrailProps: c.guardrailBase(workload), AllowedRegions: c.allowedRegions(), ExemptActions: c.Guardrails.ExemptActions,
+			})
+		}},
+		{"RequireIMDSv2", func(s constructs.Construct, id string) (*organization.Guardrail, error) {
+			return organization.NewRequireIMDSv2(s, id, organization.RequireIMDSv2Props{GuardrailProps: c.guardrailBase(workload)})
+		}},
+		{"ProtectS3PublicAccessBlock", func(s constructs.Construct, id string) (*organization.Guardrail, error) {
+			return organization.NewProtectS3PublicAccessBlock(s, id, organization.ProtectS3PublicAccessBlockProps{GuardrailProps: c.guardrailBase(workload)})
+		}},
+	} {
+		guardrail, err := g.build(s, g.id)
+		if err != nil {
+			b.fail("guardrails.", g.id+"Props.", err)
+			continue
+		}
+		o.Guardrails[guardrail.Name] = guardrail
+	}
+}
+
+// logKeyAlias is the alias of the log archive bucket's key, by which the guardrails
+// protect it.
+func logKeyAlias(prefix string) string { return "alias/" + prefix + "-log-archive" }

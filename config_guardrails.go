@@ -1,0 +1,109 @@
+package landingzone
+
+import (
+	"fmt"
+
+	"github.com/go-landingzone/landingzone/constructs/organization"
+	"github.com/go-landingzone/landingzone/internal/check"
+)
+
+// Guardrails configures the service control policies the Organization stack attaches.
+// The zero value attaches all seven: at the root, deny leaving the organization, deny
+// the root user, protect the security services and protect the landing zone's logs and
+// roles; on the workloads' OUs, deny regions outside the governed ones, require
+// IMDSv2 and protect the S3 account public-access block.
+type Guardrails struct {
+	// Disabled attaches no guardrail, for organizations whose SCPs are managed
+	// elsewhere (AWS Control Tower). False attaches them.
+	Disabled bool `json:"disabled,omitempty"`
+	// AdminRoleName is the landing-zone administration role every guardrail exempts.
+	// Empty means OrganizationAccountAccessRole.
+	AdminRoleName string `json:"adminRoleName,omitempty"`
+	// ExemptRoleNames are further exempt roles, such as the roles that deploy the
+	// landing zone into member accounts ("stacksets-exec-*"). Empty means none.
+	ExemptRoleNames []string `json:"exemptRoleNames,omitempty"`
+	// AllowedRegions are the regions the region-deny guardrail leaves open. Empty
+	// means the governed regions.
+	AllowedRegions []string `json:"allowedRegions,omitempty"`
+	// ExemptActions are actions the region deny lets through in any region, beyond
+	// AWS's global services. Empty means none.
+	ExemptActions []string `json:"exemptActions,omitempty"`
+	// WorkloadOUs are the OUs that get the workload guardrails. Empty means the OUs
+	// the workloads name, or the root when they name none.
+	WorkloadOUs []string `json:"workloadOUs,omitempty"`
+}
+
+// guardrailBase is what every guardrail of the configuration shares, for targets.
+func (c Config) guardrailBase(targets []organization.Target) organization.GuardrailProps {
+	g := c.Guardrails
+	return organization.GuardrailProps{Targets: targets, AdminRoleName: g.AdminRoleName, ExemptRoleNames: g.ExemptRoleNames}
+}
+
+// allowedRegions resolves Guardrails.AllowedRegions.
+func (c Config) allowedRegions() []string {
+	if len(c.Guardrails.AllowedRegions) > 0 {
+		return c.Guardrails.AllowedRegions
+	}
+	return c.regions()
+}
+
+// workloadOUs resolves Guardrails.WorkloadOUs; an empty name stands for the root.
+func (c Config) workloadOUs() []string {
+	if len(c.Guardrails.WorkloadOUs) > 0 {
+		return c.Guardrails.WorkloadOUs
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, w := range c.Workloads {
+		if !seen[w.OU] {
+			seen[w.OU] = true
+			out = append(out, w.OU)
+		}
+	}
+	if len(out) == 0 {
+		out = []string{""}
+	}
+	return out
+}
+
+// structureProps is the OU tree and the accounts the Organization stack creates.
+func (c Config) structureProps() organization.StructureProps {
+	p := organization.StructureProps{
+		RootID: c.Organization.RootID,
+		Naming: organization.AccountNaming{EmailPrefix: c.Organization.AccountEmail.Prefix, EmailDomain: c.Organization.AccountEmail.Domain},
+	}
+	for _, ou := range c.OrganizationalUnits {
+		p.OrganizationalUnits = append(p.OrganizationalUnits, organization.OrganizationalUnitProps{Name: ou.Name, Parent: ou.Parent})
+	}
+	for _, w := range c.Workloads {
+		if w.CreateAccount {
+			p.Accounts = append(p.Accounts, organization.AccountProps{Env: w.Environment, Team: w.Team, System: w.System, Name: w.Name, OU: w.OU})
+		}
+	}
+	return p
+}
+
+func (c Config) validateGuardrails(l *check.List) {
+	g := c.Guardrails
+	for i, r := range g.AllowedRegions {
+		check.Region(l, check.Index("guardrails.allowedRegions", i), r)
+	}
+	known := c.ouNames()
+	for i, ou := range g.WorkloadOUs {
+		if !known[ou] {
+			l.Addf(check.Index("guardrails.workloadOUs", i), ou, "no OU of that name in organizationalUnits")
+		}
+	}
+	if !g.Disabled && len(g.WorkloadOUs) == 0 {
+		// The root holds FullAWSAccess and four guardrails: the quota of five SCPs per
+		// target leaves no room for the workload guardrails there.
+		for i, w := range c.Workloads {
+			if w.OU == "" {
+				l.Addf(fmt.Sprintf("workloads[%d].ou", i), nil, "required while guardrails are on: the workload guardrails attach to the workloads' OUs, and the root has no room for them (five SCPs per target); or name OUs in guardrails.workloadOUs")
+			}
+		}
+	}
+	// OU names, parents and cycles, as the Organization stack sees them; the root ID
+	// and the workloads' own checks cover the rest.
+	l.MergeAsExcept("", "StructureProps.", c.structureProps().Validate(), "RootID", "Accounts", "Naming")
+}
