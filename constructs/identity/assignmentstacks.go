@@ -12,6 +12,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/shard"
 )
 
 // Budget of assignments per stack.
@@ -150,15 +151,15 @@ func (p AssignmentStacksProps) layout(l *check.List, budget int) []Shard {
 	}
 	n := p.StackCount
 	if n == 0 {
-		n = fewestShards(counts, 1, budget)
+		n = shard.Fewest(counts, 1, maxStackCount, budget)
 	}
-	switch need := fewestShards(counts, max(n, 1), budget); {
+	switch need := shard.Fewest(counts, max(n, 1), maxStackCount, budget); {
 	case need == 0:
 		l.Addf("AssignmentStacksProps.Assignments", nil, "%d assignments do not fit %d stacks of at most %d", len(all), maxStackCount, budget)
 	case need != n:
 		l.Addf("AssignmentStacksProps.StackCount", p.StackCount, "%d assignments do not fit %d stacks of at most %d; %d stacks do", len(all), n, budget, need)
 	default:
-		return shard(all, n)
+		return distribute(all, n)
 	}
 	return nil
 }

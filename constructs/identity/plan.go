@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+
+	"github.com/go-landingzone/landingzone/internal/shard"
 )
 
 // AccountAssignment is one expanded assignment: a group gets a permission set on an
@@ -54,41 +56,11 @@ func perAccount(all []AccountAssignment) map[string]int {
 	return counts
 }
 
-// fits reports whether placing the accounts of counts in n shards keeps every shard
-// within budget.
-func fits(counts map[string]int, n, budget int) bool {
-	load := make([]int, n)
-	for account, c := range counts {
-		s := shardOf(account, n)
-		if load[s] += c; load[s] > budget {
-			return false
-		}
-	}
-	return true
-}
-
-// fewestShards is the smallest shard count from at least min that keeps every shard
-// within budget, or 0 when none up to maxStackCount does. Every account must fit the
-// budget on its own.
-func fewestShards(counts map[string]int, min, budget int) int {
-	total := 0
-	for _, c := range counts {
-		total += c
-	}
-	n := max(min, (total+budget-1)/budget, 1)
-	for ; n <= maxStackCount; n++ {
-		if fits(counts, n, budget) {
-			return n
-		}
-	}
-	return 0
-}
-
-// shard places every account assignment of all in one of n shards, by account.
-func shard(all []AccountAssignment, n int) []Shard {
+// distribute places every account assignment of all in one of n shards, by account.
+func distribute(all []AccountAssignment, n int) []Shard {
 	shards := make([]Shard, n)
 	for _, a := range all {
-		s := &shards[shardOf(a.Account, n)]
+		s := &shards[shard.Of(a.Account, n)]
 		if len(s.Accounts) == 0 || s.Accounts[len(s.Accounts)-1] != a.Account {
 			s.Accounts = append(s.Accounts, a.Account)
 		}
