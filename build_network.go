@@ -1,11 +1,14 @@
 package landingzone
 
 import (
+	"fmt"
+
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/constructs/network"
 	"github.com/go-landingzone/landingzone/constructs/transitgateway"
+	"github.com/go-landingzone/landingzone/internal/shard"
 )
 
 // NetworkStack is the network account's hub in the home region.
@@ -14,9 +17,16 @@ type NetworkStack struct {
 	TransitGateway *transitgateway.TransitGateway
 	Segments       *transitgateway.Segments
 	Egress         *transitgateway.EgressVpc
-	Spokes         *transitgateway.SpokeAttachments
+	// Spokes accept the registered attachments, split over NetworkSpokes stacks.
+	Spokes []*SpokeStack
 	// Vpn is the on-premises connection; nil without one.
 	Vpn *transitgateway.VpnConnection
+}
+
+// SpokeStack is one of the network account's stacks that accept spoke attachments.
+type SpokeStack struct {
+	Stack       awscdk.Stack
+	Attachments *transitgateway.SpokeAttachments
 }
 
 // network builds the Transit Gateway, its segments, the central egress VPC, the
@@ -60,22 +70,14 @@ func (b *builder) network() {
 	}
 	ns.Segments = segments
 
-	var spokes []transitgateway.Spoke
-	var returns []string
-	for _, w := range c.Workloads {
-		if !w.attached() || w.ID == "" {
-			continue
-		}
-		spokes = append(spokes, transitgateway.Spoke{Name: w.name(), Account: w.ID, Segment: w.Segment, AttachmentID: w.TransitGatewayAttachmentID})
-		returns = append(returns, c.vpcProps(w).Cidr)
-	}
+	spokes := c.spokes()
 	if len(spokes) == 0 {
 		// No VPC attaches yet: the hub is ready, and the egress VPC follows the first
 		// spoke, which it would otherwise serve no one before.
 		return
 	}
 	egress, err := transitgateway.NewEgressVpc(s, "Egress", transitgateway.EgressVpcProps{
-		Segments: segments, ReturnCidrs: returns,
+		Segments: segments, ReturnCidrs: n.Egress.returnCidrs(),
 		Cidr: n.Egress.Cidr, AZCount: n.Egress.AZCount, Egress: network.Egress(n.Egress.Egress), Proxy: n.Egress.Proxy.settings(),
 	})
 	if err != nil {
@@ -83,14 +85,57 @@ func (b *builder) network() {
 		return
 	}
 	ns.Egress = egress
-	if ns.Spokes, err = transitgateway.NewSpokeAttachments(s, "Spokes", transitgateway.SpokeAttachmentsProps{Segments: segments, Spokes: spokes}); err != nil {
-		b.fail("workloads.", "SpokeAttachmentsProps.", err)
-		return
-	}
+	b.spokeStacks(ns, spokes)
 	if o := n.OnPremises; o != nil {
 		ns.Vpn, err = transitgateway.NewVpnConnection(s, "Vpn", transitgateway.VpnConnectionProps{
 			Segments: segments, Segment: o.Segment, CustomerGatewayIP: o.CustomerGatewayIP, CustomerGatewayAsn: o.CustomerGatewayAsn, StaticRoutes: o.StaticRoutes,
 		})
 		b.fail("network.onPremises.", "VpnConnectionProps.", err)
+	}
+}
+
+// spokes lists the workloads whose VPCs attach to the Transit Gateway.
+func (c Config) spokes() []transitgateway.Spoke {
+	var spokes []transitgateway.Spoke
+	for _, w := range c.Workloads {
+		if w.attached() && w.ID != "" {
+			spokes = append(spokes, transitgateway.Spoke{Name: w.name(), Account: w.ID, Segment: w.Segment, AttachmentID: w.TransitGatewayAttachmentID})
+		}
+	}
+	return spokes
+}
+
+// spokeStacks accepts the spokes' attachments in NetworkSpokes stacks, each spoke
+// placed by its account with a jump consistent hash: pinning network.spokeStackCount
+// keeps every spoke in its stack as spokes are added.
+func (b *builder) spokeStacks(ns *NetworkStack, spokes []transitgateway.Spoke) {
+	c := b.cfg
+	weights := map[string]int{}
+	for _, sp := range spokes {
+		weights[sp.Account]++
+	}
+	n := c.Network.SpokeStackCount
+	if n == 0 {
+		n = shard.Fewest(weights, 1, maxSpokeStacks, maxSpokesPerStack)
+	}
+	if n == 0 || !shard.Fits(weights, n, maxSpokesPerStack) {
+		b.problems.Addf("network.spokeStackCount", c.Network.SpokeStackCount, "%d spokes do not fit %d stacks of %d; raise it", len(spokes), n, maxSpokesPerStack)
+		return
+	}
+	groups := make([][]transitgateway.Spoke, n)
+	for _, sp := range spokes {
+		i := shard.Of(sp.Account, n)
+		groups[i] = append(groups[i], sp)
+	}
+	home := c.Organization.HomeRegion
+	for i, group := range groups {
+		s := b.newStack(fmt.Sprintf("NetworkSpokes-%s-%02d", home, i+1), c.Accounts.Network, home, "acceptance of spoke attachments", coreStack)
+		dependOn(s, ns.Stack)
+		attachments, err := transitgateway.NewSpokeAttachments(s, "Spokes", transitgateway.SpokeAttachmentsProps{Segments: ns.Segments, Spokes: group})
+		if err != nil {
+			b.fail("workloads.", "SpokeAttachmentsProps.", err)
+			continue
+		}
+		ns.Spokes = append(ns.Spokes, &SpokeStack{Stack: s, Attachments: attachments})
 	}
 }

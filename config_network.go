@@ -37,6 +37,10 @@ type Network struct {
 	Egress EgressVPC `json:"egress,omitempty"`
 	// OnPremises connects an on-premises network by IPsec VPN. Nil means none.
 	OnPremises *OnPremises `json:"onPremises,omitempty"`
+	// SpokeStackCount pins the number of NetworkSpokes stacks that accept the spoke
+	// attachments, so that adding spokes never moves one between stacks. Zero means the
+	// fewest that keep each within 80 spokes, which changes as spokes come and go.
+	SpokeStackCount int `json:"spokeStackCount,omitempty"`
 }
 
 // Segment is one routing domain of the Transit Gateway; see transitgateway.Segment.
@@ -61,6 +65,21 @@ type EgressVPC struct {
 	Proxy Proxy `json:"proxy,omitempty"`
 	// AZCount is how many AZs it spans. Zero means 2.
 	AZCount int `json:"azCount,omitempty"`
+	// ReturnCidrs are the ranges the egress VPC routes back to the Transit Gateway,
+	// which must cover every spoke. Empty means the three private ranges of RFC 1918,
+	// so that adding a spoke adds no route.
+	ReturnCidrs []string `json:"returnCidrs,omitempty"`
+}
+
+// PrivateRanges are the RFC 1918 ranges.
+var PrivateRanges = []string{"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"}
+
+// returnCidrs resolves EgressVPC.ReturnCidrs.
+func (e EgressVPC) returnCidrs() []string {
+	if len(e.ReturnCidrs) == 0 {
+		return PrivateRanges
+	}
+	return e.ReturnCidrs
 }
 
 // OnPremises is an on-premises network reached by IPsec VPN.
@@ -78,6 +97,13 @@ type OnPremises struct {
 	// Segment is where the VPN attaches. Empty means shared.
 	Segment string `json:"segment,omitempty"`
 }
+
+// Spokes are accepted in stacks of their own, each within the CloudFormation quota:
+// an acceptance, an association and up to three propagations per spoke.
+const (
+	maxSpokesPerStack = 80
+	maxSpokeStacks    = 50
+)
 
 var (
 	transitGatewayIDPattern = regexp.MustCompile(`^tgw-[0-9a-f]{8,17}$`)
@@ -177,6 +203,9 @@ func (c Config) validateNetwork(l *check.List) {
 	}
 	if n.TransitGatewayID != "" && !transitGatewayIDPattern.MatchString(n.TransitGatewayID) {
 		l.Addf("network.transitGatewayId", n.TransitGatewayID, "not a Transit Gateway ID such as \"tgw-0123456789abcdef0\"")
+	}
+	if n.SpokeStackCount < 0 || n.SpokeStackCount > maxSpokeStacks {
+		l.Addf("network.spokeStackCount", n.SpokeStackCount, "out of range; allowed 1-%d, zero means the fewest that fit", maxSpokeStacks)
 	}
 	if n.AdoptExisting && n.TransitGatewayID == "" {
 		l.Addf("network.adoptExisting", true, "needs network.transitGatewayId, the Transit Gateway to adopt")

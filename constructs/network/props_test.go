@@ -80,7 +80,7 @@ func TestVpcPropsErrors(t *testing.T) {
 			[]string{
 				`VpcProps.TransitGatewayRoutes[0] "10.1.0.0/33": not a valid IPv4 CIDR`,
 				`VpcProps.TransitGatewayRoutes[1] "0.0.0.0/0": a default route would take the internet path away`,
-				`VpcProps.TransitGatewayRoutes[2] "10.0.128.0/20": overlaps the VPC's own range 10.0.0.0/16`,
+				`VpcProps.TransitGatewayRoutes[2] "10.0.128.0/20": inside the VPC's own range 10.0.0.0/16, which its local route serves`,
 				`VpcProps.TransitGatewayRoutes[4] "10.2.0.0/16": duplicate of VpcProps.TransitGatewayRoutes[3]`,
 			}},
 		{"public prefix without public subnets", network.VpcProps{Egress: network.EgressNone, PublicPrefix: 26},
@@ -123,5 +123,14 @@ func TestVpcPropsValidateWithoutStack(t *testing.T) {
 	lztest.ExpectInvalid(t, err, "network: VpcProps.", `VpcProps.Cidr "10.0.0.0/8"`)
 	if err != nil && strings.Contains(err.Error(), "AvailabilityZones") {
 		t.Errorf("zones were checked against an unknown region: %v", err)
+	}
+}
+
+// A route to a range around the VPC's own is how an egress VPC returns traffic to
+// every spoke: the local route stays more specific.
+func TestVpcPropsAcceptSupernetRoutes(t *testing.T) {
+	err := network.VpcProps{Cidr: "10.255.0.0/20", PrivatePrefix: 24, TransitGatewayID: "tgw-0123456789abcdef0", TransitGatewayRoutes: []string{"10.0.0.0/8", "172.16.0.0/12"}}.Validate()
+	if err != nil {
+		t.Error(err)
 	}
 }

@@ -144,8 +144,10 @@ func validateTransitGatewayRoutes(l *check.List, raw, p VpcProps) {
 		case !ok:
 		case prefix.Bits() == 0:
 			l.Addf(field, cidr, "a default route would take the internet path away from the VPC's own egress")
-		case vpcOK && prefix.Overlaps(vpc):
-			l.Addf(field, cidr, "overlaps the VPC's own range %s", p.Cidr)
+		case vpcOK && prefix.Bits() >= vpc.Bits() && vpc.Contains(prefix.Addr()):
+			// A wider range (10.0.0.0/8 around 10.255.0.0/20) is fine: the local
+			// route is more specific and keeps the VPC's own traffic local.
+			l.Addf(field, cidr, "inside the VPC's own range %s, which its local route serves", p.Cidr)
 		}
 	}
 	check.Duplicates(l, "VpcProps.TransitGatewayRoutes[%d]", raw.TransitGatewayRoutes)

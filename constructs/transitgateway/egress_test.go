@@ -76,7 +76,7 @@ func TestEgressVpcPropsErrors(t *testing.T) {
 		}, []string{`EgressVpcProps.ReturnCidrs: required`}},
 		{"return range overlapping the egress VPC", func(s *transitgateway.Segments) transitgateway.EgressVpcProps {
 			return transitgateway.EgressVpcProps{Segments: s, ReturnCidrs: []string{"10.255.8.0/21", "10.1.0.0/33"}}
-		}, []string{`EgressVpcProps.ReturnCidrs[0] "10.255.8.0/21": overlaps the VPC's own range 10.255.0.0/20`, `EgressVpcProps.ReturnCidrs[1] "10.1.0.0/33": not a valid IPv4 CIDR`}},
+		}, []string{`EgressVpcProps.ReturnCidrs[0] "10.255.8.0/21": inside the VPC's own range 10.255.0.0/20, which its local route serves`, `EgressVpcProps.ReturnCidrs[1] "10.1.0.0/33": not a valid IPv4 CIDR`}},
 		{"every problem at once", func(s *transitgateway.Segments) transitgateway.EgressVpcProps {
 			return transitgateway.EgressVpcProps{Segments: s, Segment: "prod", Cidr: "10.255.0.0/26", Egress: "none", FlowLogRetentionDays: 1}
 		}, []string{`Segment "prod"`, `Egress "none"`, `ReturnCidrs: required`, `EgressVpcProps.Cidr "10.255.0.0/26": too small`, `FlowLogRetentionDays 1`}},

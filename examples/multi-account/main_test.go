@@ -22,7 +22,7 @@ func TestReferenceLandingZone(t *testing.T) {
 	want := []string{
 		"Baseline-audit-eu-west-1", "Baseline-data-prod-eu-west-1", "Baseline-log-archive-eu-west-1", "Baseline-management-eu-west-1",
 		"Baseline-network-eu-west-1", "Baseline-payments-dev-eu-west-1", "Baseline-payments-prod-eu-west-1",
-		"Identity-eu-west-1", "IdentityAssignments01", "LogArchive-eu-west-1", "Network-eu-west-1", "OrgTrail-eu-west-1", "Organization-eu-west-1",
+		"Identity-eu-west-1", "IdentityAssignments01", "LogArchive-eu-west-1", "Network-eu-west-1", "NetworkSpokes-eu-west-1-01", "OrgTrail-eu-west-1", "Organization-eu-west-1",
 		"Security-eu-west-1", "SecurityDelegation-eu-west-1",
 	}
 	if got := asm.StackIDs(); strings.Join(got, " ") != strings.Join(want, " ") {
