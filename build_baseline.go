@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/constructs/configrules"
@@ -12,23 +13,33 @@ import (
 	"github.com/go-landingzone/landingzone/constructs/network"
 )
 
-// Baseline is one account's baseline stack in one region.
+// Baseline is one account's baseline stack in one region. In the stacksets
+// deployment mode a workload's governance comes from the StackSet instead, and its
+// stack (Vpc-<name>-<region>) holds only the VPC.
 type Baseline struct {
 	Stack awscdk.Stack
 	// Account names the account: a workload's name, or the core role
 	// ("management", "log-archive", "audit", "network").
 	Account string
 	Region  string
+	// Governance is the account-wide part: Config, log subscription, roles; nil when a
+	// StackSet provides it.
+	Governance *Governance
+	// Vpc is the workload's VPC, in its own region; nil elsewhere and for core
+	// accounts.
+	Vpc *network.Vpc
+}
+
+// Governance is what every account gets in every governed region, whatever runs in
+// it: the same template for all, which is what a StackSet rolls out.
+type Governance struct {
 	// Recorder is the AWS Config recorder with the managed rules.
 	Recorder *configrules.Recorder
 	// Subscription streams the account's log groups to the log archive; nil when
 	// subscriptions are disabled.
 	Subscription *logsubscription.AccountSubscription
-	// Vpc is the workload's VPC, in its own region; nil elsewhere and for core
-	// accounts.
-	Vpc *network.Vpc
-	// AuditRole and Saml are the workload's third-party audit role and SAML
-	// federation, in the home region; nil when not configured.
+	// AuditRole and Saml are a workload's third-party audit role and SAML federation,
+	// in the home region; nil elsewhere, for core accounts, or when not configured.
 	AuditRole *identity.AuditRole
 	Saml      *identity.SamlFederation
 }
@@ -72,67 +83,78 @@ func (b *builder) baselines() {
 
 func (b *builder) baseline(a account, region string) {
 	c := b.cfg
+	viaStackSet := a.workload >= 0 && c.Deployment.stackSets()
 	name := "Baseline-" + a.name + "-" + region
-	s := b.newStack(name, a.id, region, "baseline of account "+a.name, baselineStack)
-	if la := b.lz.LogArchives[region]; la != nil {
-		dependOn(s, la.Stack)
+	if viaStackSet {
+		if a.workload < 0 || c.workloadRegion(c.Workloads[a.workload]) != region {
+			// The StackSet covers the governance; the VPC lives in one region.
+			return
+		}
+		name = "Vpc-" + a.name + "-" + region
 	}
+	s := b.newStack(name, a.id, region, "baseline of account "+a.name, baselineStack)
+	dependOn(s, b.logArchiveStack(region))
 	bl := &Baseline{Stack: s, Account: a.name, Region: region}
 	b.lz.Baselines[name] = bl
-
-	rec, err := configrules.NewRecorder(s, "Config", configrules.RecorderProps{
-		BucketName:            c.configBucketName(),
-		HomeRegion:            c.Organization.HomeRegion,
-		GuardDutyAdminAccount: c.Accounts.Audit,
-	})
-	if err != nil {
-		b.fail("", "RecorderProps.", err)
-		return
-	}
-	bl.Recorder = rec
-	if !c.Logging.Subscriptions.Disabled {
-		sub, err := logsubscription.NewAccountSubscription(s, "LogSubscription", c.subscriptionProps(region))
-		b.fail("logging.subscriptions.", "AccountSubscriptionProps.", err)
-		bl.Subscription = sub
+	if viaStackSet {
+		if b.lz.StackSets != nil {
+			dependOn(s, b.lz.StackSets.Stack)
+		}
+	} else {
+		bl.Governance = b.governance(s, region, a.workload >= 0)
 	}
 	if a.workload < 0 {
 		return
 	}
 	w := c.Workloads[a.workload]
-	path := fmt.Sprintf("workloads[%d].", a.workload)
 	if w.attached() && b.lz.Network != nil {
 		// The Transit Gateway and its share must exist before the VPC attaches.
 		dependOn(s, b.lz.Network.Stack)
 	}
-	if c.workloadRegion(w) == region {
-		vpc, err := network.NewVpc(s, "Vpc", c.vpcProps(w))
-		if err != nil {
-			b.fail(path+"vpc.", "VpcProps.", err)
-		} else {
-			bl.Vpc = vpc
-			// The VPC's Config rule can only be created once the recorder records.
-			if rule := vpc.Node().TryFindChild(jsii.String(network.DefaultSecurityGroupRuleID)); rule != nil {
-				rec.AddDependent(rule)
-			}
-		}
+	if c.workloadRegion(w) != region {
+		return
 	}
-	if region == c.Organization.HomeRegion && c.Identity != nil {
-		b.identityRoles(bl)
+	vpc, err := network.NewVpc(s, "Vpc", c.vpcProps(w))
+	if err != nil {
+		b.fail(fmt.Sprintf("workloads[%d].vpc.", a.workload), "VpcProps.", err)
+		return
+	}
+	bl.Vpc = vpc
+	// The VPC's Config rule can only be created once the recorder records.
+	if rule := vpc.Node().TryFindChild(jsii.String(network.DefaultSecurityGroupRuleID)); rule != nil && bl.Governance != nil {
+		bl.Governance.Recorder.AddDependent(rule)
 	}
 }
 
-// identityRoles adds the global IAM roles of a workload: the auditor's and the SAML
-// federation's. IAM is global, so they live in the home region's Baseline only.
-func (b *builder) identityRoles(bl *Baseline) {
-	id := b.cfg.Identity
-	if id.AuditRole != nil {
-		r, err := identity.NewAuditRole(bl.Stack, "AuditRole", id.AuditRole.props())
-		b.fail("identity.auditRole.", "AuditRoleProps.", err)
-		bl.AuditRole = r
+// governance adds the account-wide baseline of region to scope: the Config recorder
+// and rules, the log subscription and, for workloads in the home region, the global
+// IAM roles of the identity section.
+func (b *builder) governance(scope constructs.Construct, region string, workload bool) *Governance {
+	c := b.cfg
+	g := &Governance{}
+	rec, err := configrules.NewRecorder(scope, "Config", c.recorderProps())
+	if err != nil {
+		b.fail("security.config.", "RecorderProps.", err)
+		return g
 	}
-	if id.Saml != nil {
-		f, err := identity.NewSamlFederation(bl.Stack, "Saml", id.Saml.props())
-		b.fail("identity.saml.", "SamlFederationProps.", err)
-		bl.Saml = f
+	g.Recorder = rec
+	if !c.Logging.Subscriptions.Disabled {
+		sub, err := logsubscription.NewAccountSubscription(scope, "LogSubscription", c.subscriptionProps(region))
+		b.fail("logging.subscriptions.", "AccountSubscriptionProps.", err)
+		g.Subscription = sub
 	}
+	if id := c.Identity; workload && id != nil && region == c.Organization.HomeRegion {
+		// IAM is global: the roles live in the home region's baseline only.
+		if id.AuditRole != nil {
+			r, err := identity.NewAuditRole(scope, "AuditRole", id.AuditRole.props())
+			b.fail("identity.auditRole.", "AuditRoleProps.", err)
+			g.AuditRole = r
+		}
+		if id.Saml != nil {
+			f, err := identity.NewSamlFederation(scope, "Saml", id.Saml.props())
+			b.fail("identity.saml.", "SamlFederationProps.", err)
+			g.Saml = f
+		}
+	}
+	return g
 }

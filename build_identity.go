@@ -21,7 +21,9 @@ type IdentityStacks struct {
 func (b *builder) identity() {
 	c := b.cfg
 	id := c.Identity
-	if id == nil {
+	if id == nil || len(id.PermissionSets)+len(id.TimeBoxed) == 0 {
+		// An identity section may only federate or name an auditor, which the
+		// Baselines carry; an Identity stack would be empty.
 		return
 	}
 	region := c.identityRegion()

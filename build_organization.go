@@ -1,8 +1,13 @@
 package landingzone
 
 import (
+	"fmt"
+	"strings"
+	"unicode"
+
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/constructs-go/constructs/v10"
+	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/constructs/organization"
 )
@@ -27,6 +32,15 @@ func (b *builder) organization() {
 	}
 	o := &OrganizationStack{Stack: s, Structure: structure, Guardrails: map[string]*organization.Guardrail{}}
 	b.lz.Organization = o
+	for i, ou := range c.OrganizationalUnits {
+		if r, ok := structure.OrganizationalUnits[ou.Name]; ok {
+			// The index keeps IDs unique when names differ only in punctuation.
+			awscdk.NewCfnOutput(s, jsii.String(fmt.Sprintf("OU%d%s", i+1, outputName(ou.Name))), &awscdk.CfnOutputProps{
+				Value:       r.AttrId(),
+				Description: jsii.String("ID of OU " + ou.Name + ": set organizationalUnits[].id to it for deployment mode stacksets"),
+			})
+		}
+	}
 	if c.Guardrails.Disabled {
 		return
 	}
@@ -75,6 +89,18 @@ func (b *builder) organization() {
 		}
 		o.Guardrails[guardrail.Name] = guardrail
 	}
+}
+
+// outputName keeps the letters and digits of name, which is all an output's logical
+// ID may hold.
+func outputName(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // logKeyAlias is the alias of the log archive bucket's key, by which the guardrails

@@ -39,6 +39,9 @@ type Config struct {
 	Security Security `json:"security,omitempty"`
 	// Alerting configures who hears of findings and alarms.
 	Alerting Alerting `json:"alerting,omitempty"`
+	// Deployment chooses between a Baseline stack per workload account and StackSets.
+	// The zero value is a stack per account.
+	Deployment Deployment `json:"deployment,omitempty"`
 }
 
 // Organization describes the AWS Organization the landing zone governs.
@@ -95,6 +98,10 @@ type OrganizationalUnit struct {
 	Name string `json:"name"`
 	// Parent is the name of the parent OU. Empty means the root.
 	Parent string `json:"parent,omitempty"`
+	// ID is the OU's ID ("ou-ab12-cd34ef56"), which the Organization stack outputs
+	// after its first deploy. Needed by the stacksets deployment mode, which deploys to
+	// OUs by ID; empty otherwise.
+	ID string `json:"id,omitempty"`
 }
 
 // Workload is one workload account.
@@ -160,6 +167,7 @@ func (c Config) Validate() error {
 	c.validateIdentity(&l)
 	c.validateNetwork(&l)
 	c.validateSecurity(&l)
+	c.validateDeployment(&l)
 	return l.Err("landingzone")
 }
 

@@ -51,6 +51,9 @@ type LandingZone struct {
 	Network *NetworkStack
 	// Security holds the audit account's stack of each governed region.
 	Security map[string]*SecurityStack
+	// StackSets holds the StackSets of the workloads' governance; nil unless the
+	// deployment mode is stacksets.
+	StackSets *StackSetsStack
 	// Baselines holds every account's Baseline stack of every governed region, by
 	// stack name.
 	Baselines map[string]*Baseline
@@ -88,7 +91,7 @@ func NewWithOptions(app awscdk.App, cfg Config, opts Options) (*LandingZone, err
 		LogArchives: map[string]*LogArchiveStack{}, Security: map[string]*SecurityStack{}, Baselines: map[string]*Baseline{},
 	}}
 	for _, step := range []func(){
-		b.organization, b.logArchives, b.securityDelegations, b.security, b.orgTrail, b.trailAlarms, b.identity, b.network, b.baselines,
+		b.organization, b.logArchives, b.securityDelegations, b.security, b.orgTrail, b.trailAlarms, b.identity, b.network, b.stackSets, b.baselines,
 	} {
 		step()
 	}
