@@ -58,9 +58,9 @@ type Organization struct {
 	// workload that names none. Required.
 	HomeRegion string `json:"homeRegion"`
 	// GovernedRegions are the regions the landing zone watches and allows: log
-	// destinations, security services and the region-deny guardrail follow them. Empty
-	// means the home region only; when set it must include the home region.
-	GovernedRegions []string `json:"governedRegions,omitempty"`
+	// destinations, security services and the region-deny guardrail follow them.
+	// Required, the home region among them.
+	GovernedRegions []string `json:"governedRegions"`
 	// Prefix starts the physical names of the landing zone's shared resources (the log
 	// buckets "<prefix>-logs-<account>-<region>"): lower-case letters, digits and
 	// hyphens. Empty means "lz".
@@ -185,7 +185,10 @@ func (c Config) validateOrganization(l *check.List) {
 		check.Region(l, check.Index("organization.governedRegions", i), r)
 	}
 	check.Duplicates(l, "organization.governedRegions[%d]", org.GovernedRegions)
-	if len(org.GovernedRegions) > 0 && org.HomeRegion != "" && !slices.Contains(org.GovernedRegions, org.HomeRegion) {
+	if len(org.GovernedRegions) == 0 {
+		// An empty list would leave the region-deny guardrail nothing to allow.
+		l.Addf("organization.governedRegions", nil, "required: list the regions the landing zone governs, the home region among them")
+	} else if org.HomeRegion != "" && !slices.Contains(org.GovernedRegions, org.HomeRegion) {
 		l.Addf("organization.governedRegions", org.GovernedRegions, "must include the home region %s", org.HomeRegion)
 	}
 	if org.Prefix != "" && !namePrefix.MatchString(org.Prefix) {
@@ -237,9 +240,6 @@ func required(l *check.List, field, value string, valid func(*check.List, string
 
 // regions returns the governed regions, the home region first.
 func (c Config) regions() []string {
-	if len(c.Organization.GovernedRegions) == 0 {
-		return []string{c.Organization.HomeRegion}
-	}
 	out := []string{c.Organization.HomeRegion}
 	for _, r := range c.Organization.GovernedRegions {
 		if r != c.Organization.HomeRegion {

@@ -12,7 +12,7 @@ import (
 // per environment, each with its own egress.
 func exampleConfig() landingzone.Config {
 	return landingzone.Config{
-		Organization: landingzone.Organization{ManagementAccount: "111111111111", ID: "o-a1b2c3d4e5", RootID: "r-a1b2", HomeRegion: "eu-west-1"},
+		Organization: landingzone.Organization{ManagementAccount: "111111111111", ID: "o-a1b2c3d4e5", RootID: "r-a1b2", HomeRegion: "eu-west-1", GovernedRegions: []string{"eu-west-1"}},
 		Accounts:     landingzone.CoreAccounts{LogArchive: "222222222222", Audit: "333333333333", Network: "444444444444"},
 		Logging:      landingzone.Logging{KeyArn: "arn:aws:kms:eu-west-1:222222222222:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"},
 		OrganizationalUnits: []landingzone.OrganizationalUnit{

@@ -16,7 +16,7 @@ func TestMain(m *testing.M) { lztest.Main(m) }
 // validConfig is a small landing zone in the test account's region.
 func validConfig() landingzone.Config {
 	return landingzone.Config{
-		Organization:        landingzone.Organization{ManagementAccount: "111111111111", ID: "o-a1b2c3d4e5", RootID: "r-a1b2", HomeRegion: lztest.Region},
+		Organization:        landingzone.Organization{ManagementAccount: "111111111111", ID: "o-a1b2c3d4e5", RootID: "r-a1b2", HomeRegion: lztest.Region, GovernedRegions: []string{lztest.Region}},
 		Accounts:            landingzone.CoreAccounts{LogArchive: "222222222222", Audit: "333333333333", Network: "444444444444"},
 		Logging:             landingzone.Logging{KeyArn: "arn:aws:kms:eu-west-1:222222222222:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"},
 		OrganizationalUnits: []landingzone.OrganizationalUnit{{Name: "Workloads"}},
