@@ -143,7 +143,6 @@ func (p PermissionSet) props(instanceArn string) identity.PermissionSetProps {
 	}
 }
 
-// props turns t into the construct's props; the expiry must parse as RFC 3339.
 // resolvedName is the permission set's name, given or the persona's default.
 func (p PermissionSet) resolvedName() string {
 	if p.Name != "" {
@@ -152,6 +151,7 @@ func (p PermissionSet) resolvedName() string {
 	return identity.Persona(p.Persona).DefaultName()
 }
 
+// props turns t into the construct's props; the expiry must parse as RFC 3339.
 func (t TimeBoxed) props(instanceArn string, now func() time.Time) (identity.TimeBoxedPermissionSetProps, error) {
 	expiry, err := time.Parse(time.RFC3339, t.Grant.ExpiresAt)
 	return identity.TimeBoxedPermissionSetProps{
