@@ -122,7 +122,7 @@ func (b *builder) governanceTemplate(region string) ([]byte, error) {
 // the StackSet reads it from. The file is written next to the cloud assembly, under
 // stackset-templates/, where it can be read before deploying.
 func (b *builder) templateAsset(s awscdk.Stack, region string, body []byte) *string {
-	dir := filepath.Join(*b.app.Outdir(), "stackset-templates")
+	dir := filepath.Join(*awscdk.Stage_Of(s).Outdir(), "stackset-templates")
 	path := filepath.Join(dir, "governance-"+region+".json")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		b.problems.Addf("deployment", nil, "writing the StackSet template of %s: %v", region, err)

@@ -31,6 +31,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/check"
@@ -70,6 +71,11 @@ type Options struct {
 	// Now is the clock that time-boxed access is checked against. Nil means
 	// time.Now.
 	Now func() time.Time
+	// Place returns the construct under which the stacks of account go, such as the
+	// stage of a deployment pipeline, which must be in app. Stacks under different
+	// scopes do not depend on each other: whoever deploys the scopes orders them. Nil
+	// puts every stack directly under app.
+	Place func(account string) constructs.Construct
 }
 
 // New validates cfg, then adds the landing zone's stacks to app. On error it returns
@@ -87,6 +93,9 @@ func NewWithOptions(app awscdk.App, cfg Config, opts Options) (*LandingZone, err
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	if opts.Place == nil {
+		opts.Place = func(string) constructs.Construct { return app }
+	}
 	b := &builder{app: app, cfg: cfg, opts: opts, delegations: map[string]awscdk.Stack{}, lz: &LandingZone{
 		LogArchives: map[string]*LogArchiveStack{}, Security: map[string]*SecurityStack{}, Baselines: map[string]*Baseline{},
 	}}
@@ -97,7 +106,7 @@ func NewWithOptions(app awscdk.App, cfg Config, opts Options) (*LandingZone, err
 	}
 	if err := b.problems.Err("landingzone"); err != nil {
 		for _, s := range b.lz.Stacks {
-			app.Node().TryRemoveChild(s.Node().Id())
+			s.Node().Scope().Node().TryRemoveChild(s.Node().Id())
 		}
 		return nil, err
 	}
@@ -137,7 +146,7 @@ func (b *builder) newStack(name, account, region, description string, kind stack
 	if kind == baselineStack {
 		props.Synthesizer = awscdk.NewDefaultStackSynthesizer(&awscdk.DefaultStackSynthesizerProps{GenerateBootstrapVersionRule: jsii.Bool(false)})
 	}
-	s := awscdk.NewStack(b.app, jsii.String(name), props)
+	s := awscdk.NewStack(b.opts.Place(account), jsii.String(name), props)
 	b.lz.Stacks = append(b.lz.Stacks, s)
 	return s
 }
@@ -147,10 +156,11 @@ func (b *builder) fail(path, strip string, err error) {
 	b.problems.MergeAs(path, strip, err)
 }
 
-// dependOn makes s deploy after every stack of deps that exists.
+// dependOn makes s deploy after every stack of deps that exists in the same stage;
+// the order of stages is their deployer's.
 func dependOn(s awscdk.Stack, deps ...awscdk.Stack) {
 	for _, d := range deps {
-		if d != nil {
+		if d != nil && *awscdk.Stage_Of(d).Node().Path() == *awscdk.Stage_Of(s).Node().Path() {
 			s.AddStackDependency(d, jsii.String("landing-zone deploy order"))
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/constructs-go/constructs/v10"
+	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone"
 	"github.com/go-landingzone/landingzone/internal/lztest"
@@ -120,5 +122,41 @@ func TestNewReportsZoneProblemsAndLeavesAppEmpty(t *testing.T) {
 	}
 	if n := len(*app.Node().Children()); n != 0 {
 		t.Errorf("the app holds %d children after a failed New, want none", n)
+	}
+}
+
+// Options.Place puts each account's stacks under a scope of the caller's, such as a
+// pipeline stage; stacks of different stages do not depend on each other.
+func TestPlaceStacksPerAccount(t *testing.T) {
+	app := lztest.NewApp(t)
+	stages := map[string]awscdk.Stage{}
+	place := func(account string) constructs.Construct {
+		if _, ok := stages[account]; !ok {
+			stages[account] = awscdk.NewStage(app, jsii.String("Account"+account), nil)
+		}
+		return stages[account]
+	}
+	var lz *landingzone.LandingZone
+	lztest.Do(t, func() {
+		var err error
+		if lz, err = landingzone.NewWithOptions(app, validConfig(), landingzone.Options{Place: place}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	for _, s := range lz.Stacks {
+		if want := "Account" + *s.Account(); *awscdk.Stage_Of(s).Node().Id() != want {
+			t.Errorf("stack %s is in stage %s, want %s", *s.StackName(), *awscdk.Stage_Of(s).Node().Id(), want)
+		}
+		for _, d := range *s.Dependencies() {
+			if *d.Account() != *s.Account() {
+				t.Errorf("stack %s depends on %s of another stage", *s.StackName(), *d.StackName())
+			}
+		}
+	}
+	if n := len(stages); n != 5 {
+		t.Errorf("%d stages, want one per account: management, log archive, audit, network, workload", n)
+	}
+	for _, st := range stages {
+		lztest.Do(t, func() { st.Synth(nil) })
 	}
 }
