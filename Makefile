@@ -16,7 +16,7 @@ PKGS := ./...
 # npm ci rewrites this file, so it is newer than package-lock.json after a good install.
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: all synth test bench lint golden deps clean
+.PHONY: all synth test bench diagram lint golden deps clean
 
 all: lint test
 
@@ -43,6 +43,10 @@ test: deps lint
 bench: deps
 	@# LZ_BENCH_WRITE makes the benchmark rewrite BENCHMARKS.md with its table.
 	LZ_BENCH_WRITE=1 $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 60m ./internal/bench
+
+## diagram: draw the reference landing zone into cdk.out (SVG where Graphviz is installed).
+diagram:
+	$(GO) run ./examples/diagram
 
 ## lint: gofmt must have nothing to change; go vet must be clean.
 lint:

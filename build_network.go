@@ -110,16 +110,9 @@ func (c Config) spokes() []transitgateway.Spoke {
 // keeps every spoke in its stack as spokes are added.
 func (b *builder) spokeStacks(ns *NetworkStack, spokes []transitgateway.Spoke) {
 	c := b.cfg
-	weights := map[string]int{}
-	for _, sp := range spokes {
-		weights[sp.Account]++
-	}
-	n := c.Network.SpokeStackCount
+	n := c.spokeStackCount(spokes)
 	if n == 0 {
-		n = shard.Fewest(weights, 1, maxSpokeStacks, maxSpokesPerStack)
-	}
-	if n == 0 || !shard.Fits(weights, n, maxSpokesPerStack) {
-		b.problems.Addf("network.spokeStackCount", c.Network.SpokeStackCount, "%d spokes do not fit %d stacks of %d; raise it", len(spokes), n, maxSpokesPerStack)
+		b.problems.Addf("network.spokeStackCount", c.Network.SpokeStackCount, "%d spokes do not fit in stacks of %d spokes; raise it", len(spokes), maxSpokesPerStack)
 		return
 	}
 	groups := make([][]transitgateway.Spoke, n)

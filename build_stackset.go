@@ -3,7 +3,6 @@ package landingzone
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 
@@ -64,7 +63,7 @@ func (b *builder) stackSets() {
 		}
 		st.Templates[region] = body
 		props := &awscloudformation.CfnStackSetProps{
-			StackSetName:    jsii.String(fmt.Sprintf("%s-governance-%s", c.prefix(), region)),
+			StackSetName:    jsii.String(c.stackSetName(region)),
 			Description:     jsii.String("landingzone: governance baseline of the workload accounts in " + region),
 			PermissionModel: jsii.String("SERVICE_MANAGED"),
 			CallAs:          jsii.String(callAs),

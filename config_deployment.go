@@ -92,3 +92,8 @@ func (c Config) validateDeployment(l *check.List) {
 		}
 	}
 }
+
+// stackSetName is the name of the StackSet of the workload governance in region.
+func (c Config) stackSetName(region string) string {
+	return fmt.Sprintf("%s-governance-%s", c.prefix(), region)
+}

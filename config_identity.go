@@ -3,6 +3,7 @@ package landingzone
 import (
 	"fmt"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/go-landingzone/landingzone/constructs/identity"
@@ -284,4 +285,35 @@ func (c Config) validateIdentity(l *check.List) {
 	if id.Saml != nil {
 		l.MergeAs("identity.saml.", "SamlFederationProps.", id.Saml.props().Validate())
 	}
+}
+
+// assignmentStackCount is the number of IdentityAssignments stacks, planned by the
+// identity package as NewAssignmentStacks would lay them out; zero without
+// assignments or when they cannot be planned.
+func (c Config) assignmentStackCount() int {
+	id := c.Identity
+	if id == nil || len(id.Assignments) == 0 {
+		return 0
+	}
+	// Plan needs the permission sets only by name: stand in for their ARNs, which
+	// exist after deployment, with one of the instance's form.
+	partition, instance, ok := strings.Cut(id.InstanceArn, ":sso:::instance/")
+	placeholder := partition + ":sso:::permissionSet/" + instance + "/ps-0000000000000000"
+	external := map[string]string{}
+	for _, p := range id.PermissionSets {
+		external[p.resolvedName()] = placeholder
+	}
+	for _, t := range id.TimeBoxed {
+		external[t.Name] = placeholder
+	}
+	var ignored check.List
+	shards, err := identity.AssignmentStacksProps{
+		Account: c.Organization.ManagementAccount, Region: c.identityRegion(), InstanceArn: id.InstanceArn,
+		ExternalPermissionSets: external, OrganizationalUnits: c.ouAccounts(), Assignments: c.assignments(&ignored),
+		MaxAssignmentsPerStack: id.MaxAssignmentsPerStack, StackCount: id.StackCount,
+	}.Plan()
+	if !ok || err != nil {
+		return 0
+	}
+	return len(shards)
 }

@@ -143,7 +143,7 @@ func (c Config) configBucketName() string {
 func (c Config) trailProps() orgtrail.OrganizationTrailProps {
 	t := c.Logging.Trail
 	if t.ExistingTrailName != "" {
-		return orgtrail.OrganizationTrailProps{ExistingTrailName: t.ExistingTrailName, BucketName: c.logBucketName()}
+		return orgtrail.OrganizationTrailProps{ExistingTrailName: t.ExistingTrailName}
 	}
 	return orgtrail.OrganizationTrailProps{
 		TrailName:              t.TrailName,

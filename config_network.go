@@ -2,6 +2,7 @@ package landingzone
 
 import (
 	"fmt"
+	"github.com/go-landingzone/landingzone/internal/shard"
 	"regexp"
 
 	"github.com/go-landingzone/landingzone/constructs/network"
@@ -215,4 +216,22 @@ func (c Config) validateNetwork(l *check.List) {
 	default:
 		l.Addf("network.egress.egress", n.Egress.Egress, "want one of [\"nat-per-az\" \"single-nat\" \"proxy\"]")
 	}
+}
+
+// spokeStackCount is the number of NetworkSpokes stacks that accept spokes: the
+// pinned network.spokeStackCount, or the fewest that keep each within
+// maxSpokesPerStack; zero when the spokes do not fit.
+func (c Config) spokeStackCount(spokes []transitgateway.Spoke) int {
+	weights := map[string]int{}
+	for _, sp := range spokes {
+		weights[sp.Account]++
+	}
+	n := c.Network.SpokeStackCount
+	if n == 0 {
+		n = shard.Fewest(weights, 1, maxSpokeStacks, maxSpokesPerStack)
+	}
+	if n == 0 || !shard.Fits(weights, n, maxSpokesPerStack) {
+		return 0
+	}
+	return n
 }

@@ -8,14 +8,11 @@ import (
 	"github.com/go-landingzone/landingzone/constructs/alerting"
 	"github.com/go-landingzone/landingzone/constructs/egressproxy"
 	"github.com/go-landingzone/landingzone/constructs/guardduty"
-	"github.com/go-landingzone/landingzone/constructs/identity"
 	"github.com/go-landingzone/landingzone/constructs/logarchive"
 	"github.com/go-landingzone/landingzone/constructs/network"
 	"github.com/go-landingzone/landingzone/constructs/securityhub"
 	"github.com/go-landingzone/landingzone/constructs/transitgateway"
-	"github.com/go-landingzone/landingzone/internal/check"
 	"github.com/go-landingzone/landingzone/internal/graph"
-	"github.com/go-landingzone/landingzone/internal/shard"
 )
 
 // DiagramWorkloadsPerOU is how many workload accounts of one OU the diagram draws by
@@ -527,62 +524,6 @@ func (c Config) ouPath(name string) string {
 		path = append([]string{p}, path...)
 	}
 	return strings.Join(path, " / ")
-}
-
-// stackSetName is the name of the StackSet of the workload governance in region.
-// The StackSets builder forms the same name.
-func (c Config) stackSetName(region string) string {
-	return fmt.Sprintf("%s-governance-%s", c.prefix(), region)
-}
-
-// spokeStackCount is the number of NetworkSpokes stacks that accept spokes: the
-// pinned network.spokeStackCount, or the fewest that keep each within
-// maxSpokesPerStack; zero when the spokes do not fit. The spokeStacks builder makes the
-// same choice.
-func (c Config) spokeStackCount(spokes []transitgateway.Spoke) int {
-	weights := map[string]int{}
-	for _, sp := range spokes {
-		weights[sp.Account]++
-	}
-	n := c.Network.SpokeStackCount
-	if n == 0 {
-		n = shard.Fewest(weights, 1, maxSpokeStacks, maxSpokesPerStack)
-	}
-	if n == 0 || !shard.Fits(weights, n, maxSpokesPerStack) {
-		return 0
-	}
-	return n
-}
-
-// assignmentStackCount is the number of IdentityAssignments stacks, planned by the
-// identity package as NewAssignmentStacks would lay them out; zero without
-// assignments or when they cannot be planned.
-func (c Config) assignmentStackCount() int {
-	id := c.Identity
-	if id == nil || len(id.Assignments) == 0 {
-		return 0
-	}
-	// Plan needs the permission sets only by name: stand in for their ARNs, which
-	// exist after deployment, with one of the instance's form.
-	partition, instance, ok := strings.Cut(id.InstanceArn, ":sso:::instance/")
-	placeholder := partition + ":sso:::permissionSet/" + instance + "/ps-0000000000000000"
-	external := map[string]string{}
-	for _, p := range id.PermissionSets {
-		external[p.resolvedName()] = placeholder
-	}
-	for _, t := range id.TimeBoxed {
-		external[t.Name] = placeholder
-	}
-	var ignored check.List
-	shards, err := identity.AssignmentStacksProps{
-		Account: c.Organization.ManagementAccount, Region: c.identityRegion(), InstanceArn: id.InstanceArn,
-		ExternalPermissionSets: external, OrganizationalUnits: c.ouAccounts(), Assignments: c.assignments(&ignored),
-		MaxAssignmentsPerStack: id.MaxAssignmentsPerStack, StackCount: id.StackCount,
-	}.Plan()
-	if !ok || err != nil {
-		return 0
-	}
-	return len(shards)
 }
 
 // egressText says how a VPC of egress mode e reaches the internet.

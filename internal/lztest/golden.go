@@ -6,15 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/pmezard/go-difflib/difflib"
 )
-
-// maxDiffLines bounds the diff printed for a failing snapshot; the rest is summarised.
-const maxDiffLines = 150
 
 // assetHash matches the SHA-256 hashes the CDK derives from asset contents; they change
 // with every CDK release that touches a bundled handler, without meaning anything to a
@@ -54,16 +48,8 @@ func GoldenNamed(t testing.TB, name string, tpl *Template) {
 	if bytes.Equal(got, want) {
 		return
 	}
-	diff, _ := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
-		A: difflib.SplitLines(string(want)), B: difflib.SplitLines(string(got)),
-		FromFile: path, ToFile: "synthesized", Context: 3,
-	})
-	lines := strings.SplitAfter(diff, "\n")
-	if len(lines) > maxDiffLines {
-		lines = append(lines[:maxDiffLines], "... "+strconv.Itoa(len(lines)-maxDiffLines)+" more diff lines\n")
-	}
 	t.Errorf("template differs from %s:\n%s\nIf the change is intended, rewrite the snapshot with: go test . -run '^%s$' -update (or make golden) and review the diff before committing.",
-		path, strings.Join(lines, ""), testRoot(t))
+		path, TextDiff(path, "synthesized", want, got), testRoot(t))
 }
 
 // Normalize returns the template as indented JSON with sorted keys and the asset hashes

@@ -38,6 +38,9 @@ func GoldenText(t testing.TB, name string, got []byte) {
 		path, TextDiff(path, "generated", want, got), testRoot(t))
 }
 
+// maxDiffLines bounds the diff printed for a failing snapshot; the rest is summarised.
+const maxDiffLines = 150
+
 // TextDiff returns a unified diff from want to got, at most maxDiffLines long; the
 // rest is counted.
 func TextDiff(wantName, gotName string, want, got []byte) string {

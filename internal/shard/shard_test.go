@@ -1,6 +1,13 @@
 package shard
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/go-landingzone/landingzone/internal/lztest"
+)
+
+// TestMain goes through lztest so that `go test ./... -update` is understood here too.
+func TestMain(m *testing.M) { lztest.Main(m) }
 
 // The placement of accounts is part of the deployed state: a change of the hash would
 // move every account between stacks. These values pin it.
