@@ -3,8 +3,6 @@ package lztest
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -31,25 +29,7 @@ func GoldenNamed(t testing.TB, name string, tpl *Template) {
 	if err != nil {
 		t.Fatalf("golden %s: %v", name, err)
 	}
-	path := filepath.Join("testdata", name+".json")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("golden %s: %v; create it with: go test . -run '^%s$' -update", path, err, testRoot(t))
-	}
-	if bytes.Equal(got, want) {
-		return
-	}
-	t.Errorf("template differs from %s:\n%s\nIf the change is intended, rewrite the snapshot with: go test . -run '^%s$' -update (or make golden) and review the diff before committing.",
-		path, TextDiff(path, "synthesized", want, got), testRoot(t))
+	GoldenText(t, name+".json", got)
 }
 
 // Normalize returns the template as indented JSON with sorted keys and the asset hashes
