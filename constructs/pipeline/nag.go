@@ -1,0 +1,58 @@
+package pipeline
+
+import (
+	"github.com/aws/aws-cdk-go/awscdk/v2/pipelines"
+	"github.com/aws/jsii-runtime-go"
+
+	"github.com/go-landingzone/landingzone/internal/nag"
+)
+
+// cdkPipelinesGrants are the wildcards of the grants CDK Pipelines gives its own roles
+// (pipeline, actions, CodeBuild projects): read and write of the artifact bucket and
+// its key, and each CodeBuild project's own log group and report groups.
+var cdkPipelinesGrants = nag.Rule{
+	ID: "AwsSolutions-IAM5",
+	Reason: "CDK Pipelines' own grants on the pipeline's artifact bucket and key and on each CodeBuild project's log group and report groups; " +
+		"the wildcards stand for object keys, KMS data-key variants, log streams and report names of those resources only",
+	AppliesTo: []string{
+		`/^Action::kms:(GenerateDataKey|ReEncrypt)\*$/`,
+		`/^Action::s3:(Abort|DeleteObject|GetBucket|GetObject|List)\*$/`,
+		`/^Resource::<[A-Za-z0-9]*ArtifactsBucket[0-9A-F]{8}\.Arn>\/\*$/`,
+		`/^Resource::arn:aws:codebuild:[a-z0-9-]+:\d{12}:report-group\/<[A-Za-z0-9]+>-\*$/`,
+		`/^Resource::arn:aws:logs:[a-z0-9-]+:\d{12}:log-group:\/aws\/codebuild\/<[A-Za-z0-9]+>:\*$/`,
+	},
+}
+
+// suppressPipelineFindings records why cdk-nag's findings on what CDK Pipelines and
+// the AWS services it uses require do not apply.
+func suppressPipelineFindings(x *Pipeline, alarmChecks []pipelines.CodeBuildStep) {
+	nag.Suppress(x.CodePipeline, true, cdkPipelinesGrants)
+	if self := x.CodePipeline.Node().TryFindChild(jsii.String("UpdatePipeline")); self != nil {
+		nag.Suppress(self, true, nag.Rule{
+			ID: "AwsSolutions-IAM5",
+			Reason: "self-mutation assumes only the deployment account's CDK bootstrap roles (role/* narrowed by their aws-cdk:bootstrap-role tag) " +
+				"and calls cloudformation:DescribeStacks and s3:ListBucket on *, as CDK Pipelines writes it",
+			AppliesTo: []string{"Resource::*", `/^Resource::arn:\*:iam::\d{12}:role\/\*$/`},
+		})
+	}
+	for _, s := range alarmChecks {
+		nag.Suppress(s.Project(), true, nag.Rule{
+			ID:        "AwsSolutions-IAM5",
+			Reason:    "cloudwatch:DescribeAlarms returns composite alarms only when allowed on every alarm; it reads alarm states and nothing else",
+			AppliesTo: []string{"Resource::*"},
+		})
+	}
+	if x.BakeMachine != nil {
+		nag.Suppress(x.CodePipeline, true, nag.Rule{
+			ID:        "AwsSolutions-IAM5",
+			Reason:    "each bake action reads the executions it starts of the bake state machine, whose names CodePipeline generates per run",
+			AppliesTo: []string{`/^Resource::arn:.*:states:.*:execution:.*Bake[0-9A-F]{8}.*:\*$/`},
+		})
+		nag.Suppress(x.BakeMachine, true, nag.Rule{
+			ID: "AwsSolutions-IAM5",
+			Reason: "X-Ray trace submission and CloudWatch Logs log delivery, which the bake's tracing and logging need, " +
+				"have no resource-level permissions and must be allowed on *",
+			AppliesTo: []string{"Resource::*"},
+		})
+	}
+}
