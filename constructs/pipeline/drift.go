@@ -111,12 +111,7 @@ func (p DriftCheckProps) validate(l *check.List) check.ARN {
 	case n > MaxDriftStacks:
 		l.Addf("DriftCheckProps.StackNames", nil, "%d stacks; at most %d per check", n, MaxDriftStacks)
 	}
-	for i, s := range p.StackNames {
-		if !stackName.MatchString(s) {
-			l.Addf(check.Index("DriftCheckProps.StackNames", i), s, "not a stack name: a letter, then up to 127 letters, digits and hyphens")
-		}
-	}
-	check.Duplicates(l, "DriftCheckProps.StackNames[%d]", p.StackNames)
+	names(l, "DriftCheckProps.StackNames", p.StackNames, stackName, "not a stack name: a letter, then up to 127 letters, digits and hyphens")
 	if p.Schedule != "" {
 		validateSchedule(l, "DriftCheckProps.Schedule", p.Schedule)
 	}

@@ -39,7 +39,7 @@ func newDriftCheck(t *testing.T, topic string) *lztest.Template {
 // only, and a rule matching their DRIFTED results.
 func assertDriftDetection(t *testing.T, tpl *lztest.Template) {
 	t.Helper()
-	role := logicalIDLike(t, tpl, "AWS::IAM::Role", "DriftDetectorRole")
+	role := logicalID(t, tpl, "AWS::IAM::Role", "DriftDetectorRole")
 	for _, name := range managementStacks {
 		tpl.HasResourceProperties("AWS::Scheduler::Schedule", map[string]any{
 			"ScheduleExpression": "rate(1 day)",
@@ -84,19 +84,6 @@ func assertDriftDetection(t *testing.T, tpl *lztest.Template) {
 	}})
 }
 
-// logicalIDLike returns the logical ID of the resource of type typ that starts with
-// prefix.
-func logicalIDLike(t *testing.T, tpl *lztest.Template, typ, prefix string) string {
-	t.Helper()
-	for id := range tpl.Resources(typ) {
-		if strings.HasPrefix(id, prefix) {
-			return id
-		}
-	}
-	t.Fatalf("no %s named %s...", typ, prefix)
-	return ""
-}
-
 // In the alert topic's own account the rule publishes to the topic, which admits
 // EventBridge rules of its account; no policy is added to it.
 func TestDriftCheckLocalTopic(t *testing.T) {
@@ -114,7 +101,7 @@ func TestDriftCheckForwards(t *testing.T) {
 	tpl := newDriftCheck(t, auditTopic)
 	assertDriftDetection(t, tpl)
 	bus := "arn:aws:events:eu-west-1:" + auditAccount + ":event-bus/default"
-	forward := logicalIDLike(t, tpl, "AWS::IAM::Role", "DriftForwardRole")
+	forward := logicalID(t, tpl, "AWS::IAM::Role", "DriftForwardRole")
 	tpl.HasResourceProperties("AWS::Events::Rule", map[string]any{"Targets": []any{map[string]any{
 		"Arn": bus, "Id": "Target0", "RoleArn": map[string]any{"Fn::GetAtt": []any{forward, "Arn"}},
 	}}})

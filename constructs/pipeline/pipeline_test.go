@@ -112,13 +112,15 @@ func (s stage) firstDeploy() int {
 	return n
 }
 
-// logicalID returns the logical ID of the only resource of type typ.
-func logicalID(t *testing.T, tpl *lztest.Template, typ string) string {
+// logicalID returns the logical ID of a resource of type typ that starts with prefix.
+func logicalID(t *testing.T, tpl *lztest.Template, typ, prefix string) string {
 	t.Helper()
 	for id := range tpl.Resources(typ) {
-		return id
+		if strings.HasPrefix(id, prefix) {
+			return id
+		}
 	}
-	t.Fatalf("no %s", typ)
+	t.Fatalf("no %s named %s...", typ, prefix)
 	return ""
 }
 
@@ -157,7 +159,7 @@ func TestPipeline(t *testing.T) {
 	})
 
 	t.Run("bake and alarm check after every wave", func(t *testing.T) {
-		machine := logicalID(t, tpl, "AWS::StepFunctions::StateMachine")
+		machine := logicalID(t, tpl, "AWS::StepFunctions::StateMachine", "")
 		for _, s := range stages[5:] {
 			bake, check := s.find("Bake"), s.find("AlarmCheck")
 			if len(bake) != 1 || len(check) != 1 {
@@ -207,7 +209,7 @@ func TestPipeline(t *testing.T) {
 			if len(approvals) != 1 || approvals[0].ActionTypeID.Category != "Approval" || approvals[0].RunOrder >= s.firstDeploy() {
 				t.Errorf("stage prod-1: approvals %+v, first deployment at %d; want one approval before it", approvals, s.firstDeploy())
 			}
-			if !lztest.JSONEqual(approvals[0].Configuration["NotificationArn"], `{"Ref": "`+logicalID(t, tpl, "AWS::SNS::Topic")+`"}`) {
+			if !lztest.JSONEqual(approvals[0].Configuration["NotificationArn"], `{"Ref": "`+logicalID(t, tpl, "AWS::SNS::Topic", "")+`"}`) {
 				t.Errorf("approval %+v does not notify the pipeline's topic", approvals[0])
 			}
 		}

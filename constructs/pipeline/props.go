@@ -196,10 +196,16 @@ func validateWorkloads(l *check.List, p PipelineProps) {
 	case n > MaxAlarmNames:
 		l.Addf("PipelineProps.AlarmNames", nil, "%d alarms; at most %d, or combine them in a composite alarm", n, MaxAlarmNames)
 	}
-	for i, a := range p.AlarmNames {
-		if !alarmName.MatchString(a) {
-			l.Addf(check.Index("PipelineProps.AlarmNames", i), a, "not a CloudWatch alarm name: 1-255 characters without control characters")
+	names(l, "PipelineProps.AlarmNames", p.AlarmNames, alarmName, "not a CloudWatch alarm name: 1-255 characters without control characters")
+}
+
+// names records a problem for every value that pattern does not match, with msg, and
+// for every value given twice.
+func names(l *check.List, field string, values []string, pattern *regexp.Regexp, msg string) {
+	for i, v := range values {
+		if !pattern.MatchString(v) {
+			l.Addf(check.Index(field, i), v, "%s", msg)
 		}
 	}
-	check.Duplicates(l, "PipelineProps.AlarmNames[%d]", p.AlarmNames)
+	check.Duplicates(l, field+"[%d]", values)
 }

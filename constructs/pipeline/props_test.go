@@ -9,11 +9,27 @@ import (
 	"github.com/go-landingzone/landingzone/internal/lztest"
 )
 
+// expectRefused asserts that NewPipeline refuses props with every problem of want and
+// leaves nothing behind.
+func expectRefused(t *testing.T, props pipeline.PipelineProps, want []string) {
+	t.Helper()
+	stack := lztest.NewStack(t)
+	var err error
+	lztest.Do(t, func() { _, err = pipeline.NewPipeline(stack, "Pipeline", props) })
+	lztest.ExpectInvalid(t, err, "pipeline: PipelineProps.", want...)
+	lztest.ExpectNoChild(t, stack, "Pipeline")
+}
+
+// propsWith returns the test landing zone's props for accounts, changed by edit.
+func propsWith(accounts []pipeline.Account, edit func(p *pipeline.PipelineProps)) pipeline.PipelineProps {
+	p := landingZoneProps(accounts)
+	edit(&p)
+	return p
+}
+
 func TestPipelinePropsErrors(t *testing.T) {
 	with := func(edit func(p *pipeline.PipelineProps)) pipeline.PipelineProps {
-		p := landingZoneProps(workloads(2, 1))
-		edit(&p)
-		return p
+		return propsWith(workloads(2, 1), edit)
 	}
 	for _, tc := range []struct {
 		name  string
@@ -77,11 +93,7 @@ func TestPipelinePropsErrors(t *testing.T) {
 			"PipelineProps.Waves.OneBox", "PipelineProps.AlarmNames"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			stack := lztest.NewStack(t)
-			var err error
-			lztest.Do(t, func() { _, err = pipeline.NewPipeline(stack, "Pipeline", tc.props) })
-			lztest.ExpectInvalid(t, err, "pipeline: PipelineProps.", tc.want...)
-			lztest.ExpectNoChild(t, stack, "Pipeline")
+			expectRefused(t, tc.props, tc.want)
 			lztest.ExpectInvalid(t, tc.props.Validate(), "pipeline: PipelineProps.", tc.want...)
 		})
 	}
@@ -90,11 +102,7 @@ func TestPipelinePropsErrors(t *testing.T) {
 // Some problems show only once the stages hold their stacks; the pipeline is then
 // removed again.
 func TestPipelineStageErrors(t *testing.T) {
-	with := func(accounts []pipeline.Account, edit func(p *pipeline.PipelineProps)) pipeline.PipelineProps {
-		p := landingZoneProps(accounts)
-		edit(&p)
-		return p
-	}
+	with := propsWith
 	for _, tc := range []struct {
 		name  string
 		props pipeline.PipelineProps
@@ -117,11 +125,7 @@ func TestPipelineStageErrors(t *testing.T) {
 			[]string{"PipelineProps.Workloads: 60 accounts in 60 waves need 66 CodePipeline stages", "over the 50 a pipeline allows", "deployment mode stacksets"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			stack := lztest.NewStack(t)
-			var err error
-			lztest.Do(t, func() { _, err = pipeline.NewPipeline(stack, "Pipeline", tc.props) })
-			lztest.ExpectInvalid(t, err, "pipeline: PipelineProps.", tc.want...)
-			lztest.ExpectNoChild(t, stack, "Pipeline")
+			expectRefused(t, tc.props, tc.want)
 		})
 	}
 }
