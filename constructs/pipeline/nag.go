@@ -27,6 +27,7 @@ var cdkPipelinesGrants = nag.Rule{
 // the AWS services it uses require do not apply.
 func suppressPipelineFindings(x *Pipeline, alarmChecks []pipelines.CodeBuildStep) {
 	nag.Suppress(x.CodePipeline, true, cdkPipelinesGrants)
+	suppressCrossRegionFindings(x)
 	if self := x.CodePipeline.Node().TryFindChild(jsii.String("UpdatePipeline")); self != nil {
 		nag.Suppress(self, true, nag.Rule{
 			ID: "AwsSolutions-IAM5",
@@ -53,6 +54,30 @@ func suppressPipelineFindings(x *Pipeline, alarmChecks []pipelines.CodeBuildStep
 			Reason: "X-Ray trace submission and CloudWatch Logs log delivery, which the bake's tracing and logging need, " +
 				"have no resource-level permissions and must be allowed on *",
 			AppliesTo: []string{"Resource::*"},
+		})
+	}
+}
+
+// suppressCrossRegionFindings records why the findings on CodePipeline's support for
+// stacks in other regions do not apply: CodePipeline copies the artifacts to a
+// replication bucket, encrypted with a key of its own, in a support stack of each
+// such region.
+func suppressCrossRegionFindings(x *Pipeline) {
+	support := *x.Pipeline.CrossRegionSupport()
+	if len(support) == 0 {
+		return
+	}
+	nag.Suppress(x.Pipeline.Role(), true, nag.Rule{
+		ID: "AwsSolutions-IAM5",
+		Reason: "the pipeline copies artifacts to the replication bucket of each other region (its objects) and encrypts them with that region's " +
+			"replication key, which the CDK grants on * because the pipeline stack cannot reference a key of another stack and region",
+		AppliesTo: []string{"Resource::*", `/^Resource::arn:[^:]+:s3:::[a-z0-9-]+-support-[a-z0-9-]+\/\*$/`},
+	})
+	for _, s := range support {
+		nag.Suppress(s.ReplicationBucket, true, nag.Rule{
+			ID: "AwsSolutions-S1",
+			Reason: "the replication bucket holds only copies of the pipeline's encrypted artifacts for deployments in its region; " +
+				"the artifact bucket they come from logs its access",
 		})
 	}
 }

@@ -279,3 +279,25 @@ func TestPipelineWithoutBake(t *testing.T) {
 	tpl.ResourceCountIs("AWS::StepFunctions::StateMachine", 0)
 	tpl.ResourceCountIs("AWS::SNS::Topic", 0)
 }
+
+// Stacks in another region make CodePipeline add a support stack there, with a
+// replication bucket and key, which must pass the gates too.
+func TestPipelineAcrossRegions(t *testing.T) {
+	props := landingZoneProps(workloads(1, 0))
+	props.Core[1].Build = func(s awscdk.Stage) {
+		st := awscdk.NewStack(s, jsii.String("LogArchive"), &awscdk.StackProps{
+			StackName: jsii.String("LogArchive-us-east-1"),
+			Env:       &awscdk.Environment{Account: jsii.String(logArchiveAccount), Region: jsii.String("us-east-1")},
+		})
+		awsssm.NewStringParameter(st, jsii.String("Marker"), &awsssm.StringParameterProps{StringValue: jsii.String("us-east-1")})
+	}
+	asm := lztest.Synth(t, func(app awscdk.App) {
+		s := awscdk.NewStack(app, jsii.String("Deployment"), &awscdk.StackProps{Env: lztest.Env()})
+		if _, err := pipeline.NewPipeline(s, "Pipeline", props); err != nil {
+			t.Fatal(err)
+		}
+	})
+	support := asm.Stack(t, "cross-region-stack-"+lztest.Account+"_us-east-1")
+	support.HasResourceProperties("AWS::KMS::Key", map[string]any{"EnableKeyRotation": true})
+	support.ResourceCountIs("AWS::S3::Bucket", 1)
+}

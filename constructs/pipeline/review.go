@@ -71,7 +71,7 @@ func reviewSteps(stack awscdk.Stack, topic awssns.ITopic, key awskms.IKey, quali
 		Timeout: awscdk.Duration_Minutes(jsii.Number(reviewTimeoutMinutes)),
 	})
 	approve := pipelines.NewManualApprovalStep(jsii.String(name+"-Approve"), &pipelines.ManualApprovalStepProps{
-		Comment:           jsii.String("Review the change set of " + name + " (summary sent to the review topic), then approve to execute it"),
+		Comment:           jsii.String("Review the change set of " + name + " (summary sent to the notification topic), then approve to execute it"),
 		NotificationTopic: topic,
 	})
 	approve.AddStepDependency(summary)
