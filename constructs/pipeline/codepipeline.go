@@ -33,9 +33,10 @@ func newCodePipeline(scope constructs.Construct, r resolved) pipelines.CodePipel
 		EnableKeyRotation: jsii.Bool(true),
 		PipelineType:      awscodepipeline.PipelineType_V2,
 		// Change sets are what the review reads; they are the CDK's default too.
-		UseChangeSets: jsii.Bool(true),
-		SelfMutation:  jsii.Bool(true),
-		CliVersion:    jsii.String(r.CliVersion),
+		UseChangeSets:       jsii.Bool(true),
+		SelfMutation:        jsii.Bool(true),
+		CliVersion:          jsii.String(r.CliVersion),
+		CdkAssetsCliVersion: jsii.String(r.AssetsCliVersion),
 	}
 	if r.Name != "" {
 		props.PipelineName = jsii.String(r.Name)

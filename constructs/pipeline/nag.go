@@ -27,6 +27,18 @@ var cdkPipelinesGrants = nag.Rule{
 // the AWS services it uses require do not apply.
 func suppressPipelineFindings(x *Pipeline, alarmChecks []pipelines.CodeBuildStep) {
 	nag.Suppress(x.CodePipeline, true, cdkPipelinesGrants)
+	if assets := x.CodePipeline.Node().TryFindChild(jsii.String("Assets")); assets != nil {
+		nag.Suppress(assets, true, nag.Rule{
+			ID: "AwsSolutions-IAM5",
+			Reason: "CDK Pipelines' asset-publishing role serves every asset project, so it writes the logs and reports of any CodeBuild project " +
+				"of this account and region and runs their builds; it assumes only the target accounts' publishing bootstrap roles",
+			AppliesTo: []string{
+				"Resource::*",
+				`/^Resource::arn:aws:logs:[a-z0-9-]+:\d{12}:log-group:\/aws\/codebuild\/\*$/`,
+				`/^Resource::arn:aws:codebuild:[a-z0-9-]+:\d{12}:report-group\/\*$/`,
+			},
+		})
+	}
 	suppressCrossRegionFindings(x)
 	if self := x.CodePipeline.Node().TryFindChild(jsii.String("UpdatePipeline")); self != nil {
 		nag.Suppress(self, true, nag.Rule{

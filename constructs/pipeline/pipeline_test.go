@@ -9,6 +9,7 @@ import (
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/assertions"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awss3assets"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsssm"
 	"github.com/aws/jsii-runtime-go"
 
@@ -300,4 +301,25 @@ func TestPipelineAcrossRegions(t *testing.T) {
 	support := asm.Stack(t, "cross-region-stack-"+lztest.Account+"_us-east-1")
 	support.HasResourceProperties("AWS::KMS::Key", map[string]any{"EnableKeyRotation": true})
 	support.ResourceCountIs("AWS::S3::Bucket", 1)
+}
+
+// A stack with assets, such as a custom resource's handler, adds the Assets stage,
+// which publishes them with a pinned cdk-assets before any deployment.
+func TestPipelineWithAssets(t *testing.T) {
+	props := landingZoneProps(workloads(1, 0))
+	props.Core[1].Build = func(s awscdk.Stage) {
+		st := addParameterStack(s, "LogArchive", logArchiveAccount)
+		awss3assets.NewAsset(st, jsii.String("Handler"), &awss3assets.AssetProps{Path: jsii.String("doc.go")})
+	}
+	tpl := lztest.SynthStack(t, func(s awscdk.Stack) {
+		if _, err := pipeline.NewPipeline(s, "Pipeline", props); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if stages := pipelineStages(t, tpl); stages[3].Name != "Assets" || stages[4].Name != "Management" {
+		t.Errorf("stages %+v, want Assets after UpdatePipeline", stages[:5])
+	}
+	tpl.HasResourceProperties("AWS::CodeBuild::Project", map[string]any{"Source": map[string]any{
+		"BuildSpec": assertions.Match_StringLikeRegexp(jsii.String(`npm install -g cdk-assets@` + pipeline.DefaultAssetsCliVersion)),
+	}})
 }

@@ -14,6 +14,9 @@ const (
 	// DefaultCliVersion is the CDK CLI that self-mutation and asset publishing
 	// install: the one package.json pins for `make synth`.
 	DefaultCliVersion = "2.1148.1"
+	// DefaultAssetsCliVersion is the cdk-assets release that publishes the stacks'
+	// assets (Lambda code of custom resources) to the target accounts.
+	DefaultAssetsCliVersion = "4.7.3"
 	// DefaultBootstrapQualifier is the CDK's own: `cdk bootstrap` names the roles of a
 	// target account with it.
 	DefaultBootstrapQualifier = "hnb659fds"
@@ -49,6 +52,9 @@ type PipelineProps struct {
 	// publish assets, pinned rather than the latest of the day. Empty means
 	// DefaultCliVersion.
 	CliVersion string
+	// AssetsCliVersion is the cdk-assets version that publishes assets, pinned too.
+	// Empty means DefaultAssetsCliVersion.
+	AssetsCliVersion string
 
 	// Core are the landing zone's core stages, such as management, log archive, audit
 	// and network, deployed one after the other in this order before any workload.
@@ -101,6 +107,7 @@ var (
 	pipelineName  = regexp.MustCompile(`^[A-Za-z0-9.@_-]{1,100}$`)
 	qualifier     = regexp.MustCompile(`^[a-z0-9]{1,10}$`)
 	cliVersion    = regexp.MustCompile(`^2\.\d+\.\d+$`)
+	semver        = regexp.MustCompile(`^\d+\.\d+\.\d+$`)
 	// A CloudWatch alarm name is 1-255 characters without control characters.
 	alarmName = regexp.MustCompile(`^[^\x00-\x1f\x7f]{1,255}$`)
 )
@@ -134,6 +141,12 @@ func (p PipelineProps) validate() (resolved, error) {
 	}
 	if !cliVersion.MatchString(r.CliVersion) {
 		l.Addf("PipelineProps.CliVersion", p.CliVersion, "not a CDK CLI version such as %q", DefaultCliVersion)
+	}
+	if r.AssetsCliVersion == "" {
+		r.AssetsCliVersion = DefaultAssetsCliVersion
+	}
+	if !semver.MatchString(r.AssetsCliVersion) {
+		l.Addf("PipelineProps.AssetsCliVersion", p.AssetsCliVersion, "not a cdk-assets version such as %q", DefaultAssetsCliVersion)
 	}
 	if r.BootstrapQualifier == "" {
 		r.BootstrapQualifier = DefaultBootstrapQualifier

@@ -83,6 +83,8 @@ func TestPipelinePropsErrors(t *testing.T) {
 			[]string{`PipelineProps.ApproverEmails[0] "platform": not an e-mail address`}},
 		{"CLI version", with(func(p *pipeline.PipelineProps) { p.CliVersion = "latest" }),
 			[]string{`PipelineProps.CliVersion "latest": not a CDK CLI version such as "2.1148.1"`}},
+		{"cdk-assets version", with(func(p *pipeline.PipelineProps) { p.AssetsCliVersion = "^4" }),
+			[]string{`PipelineProps.AssetsCliVersion "^4": not a cdk-assets version such as "4.7.3"`}},
 		{"bootstrap qualifier", with(func(p *pipeline.PipelineProps) { p.BootstrapQualifier = "Landing-Zone" }),
 			[]string{`PipelineProps.BootstrapQualifier "Landing-Zone": not a bootstrap qualifier`}},
 		{"every problem at once", with(func(p *pipeline.PipelineProps) {
