@@ -33,10 +33,14 @@ func newCodePipeline(scope constructs.Construct, r resolved) pipelines.CodePipel
 		EnableKeyRotation: jsii.Bool(true),
 		PipelineType:      awscodepipeline.PipelineType_V2,
 		// Change sets are what the review reads; they are the CDK's default too.
-		UseChangeSets:       jsii.Bool(true),
-		SelfMutation:        jsii.Bool(true),
-		CliVersion:          jsii.String(r.CliVersion),
-		CdkAssetsCliVersion: jsii.String(r.AssetsCliVersion),
+		UseChangeSets: jsii.Bool(true),
+		SelfMutation:  jsii.Bool(true),
+		// The pipeline role may assume every action role of its own account, so roles
+		// per action isolate nothing; without them the template stays small at
+		// MaxDeployTargets. Actions in other accounts still use their deploy roles.
+		UsePipelineRoleForActions: jsii.Bool(true),
+		CliVersion:                jsii.String(r.CliVersion),
+		CdkAssetsCliVersion:       jsii.String(r.AssetsCliVersion),
 	}
 	if r.Name != "" {
 		props.PipelineName = jsii.String(r.Name)

@@ -12,6 +12,15 @@ const (
 	MaxActionsPerStage = 50
 )
 
+// MaxDeployTargets bounds the account and region pairs one pipeline deploys to. Each
+// adds its deploy role to the artifact bucket's policy, which S3 limits to 20 KB
+// (about 240 roles), and about 2.8 KB to the pipeline stack's template, which
+// CloudFormation limits to 1 MB.
+const MaxDeployTargets = 200
+
+// stacksetsAdvice is the way out for an organization too large for one pipeline.
+const stacksetsAdvice = "roll the workloads' governance out by CloudFormation StackSets (landingzone deployment mode stacksets) and keep only the core stages in the pipeline"
+
 // Actions that every CodePipeline stage of the landing zone may need besides the
 // deployments.
 const (
@@ -106,15 +115,28 @@ func checkStageCount(core int, waves []Stage, plan Plan) error {
 	if n <= MaxStages {
 		return nil
 	}
-	return fmt.Errorf("%d accounts in %d waves need %d CodePipeline stages with the core stages and the pipeline's own, over the %d a pipeline allows: raise `Waves.GrowthFactor` for fewer, larger waves, or roll the workloads' governance out by CloudFormation StackSets (landingzone deployment mode stacksets) and keep only the core stages in the pipeline",
-		plan.Len(), len(plan.Waves), n, MaxStages)
+	return fmt.Errorf("%d accounts in %d waves need %d CodePipeline stages with the core stages and the pipeline's own, over the %d a pipeline allows: raise `Waves.GrowthFactor` for fewer, larger waves, or %s",
+		plan.Len(), len(plan.Waves), n, MaxStages, stacksetsAdvice)
+}
+
+// checkTargets returns an error when the pipeline deploys to more than
+// MaxDeployTargets account and region pairs.
+func checkTargets(targets int) error {
+	if targets <= MaxDeployTargets {
+		return nil
+	}
+	return fmt.Errorf("%d account and region pairs to deploy to, over the %d one pipeline holds (its artifact bucket's policy names the deploy role of each, in at most 20 KB): %s",
+		targets, MaxDeployTargets, stacksetsAdvice)
 }
 
 // Layout returns the CodePipeline stages the waves of p take when every account has
-// stacksPerAccount stacks (a workload's Baseline in each governed region), and an
-// error when they and coreStages exceed the quotas of a pipeline: what NewPipeline
-// would refuse, known before any synthesis.
+// stacksPerAccount stacks, each in a region of its own (a workload's Baseline in each
+// governed region), and an error when they and coreStages exceed the quotas of a
+// pipeline: what NewPipeline would refuse, known before any synthesis.
 func (p Plan) Layout(coreStages, stacksPerAccount int) ([]Stage, error) {
+	if err := checkTargets(p.Len() * stacksPerAccount); err != nil {
+		return nil, err
+	}
 	stacks := map[string]int{}
 	for _, w := range p.Waves {
 		for _, a := range w.Accounts {

@@ -1,18 +1,17 @@
 package pipeline
 
 import (
-	"github.com/aws/aws-cdk-go/awscdk/v2/pipelines"
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/nag"
 )
 
-// cdkPipelinesGrants are the wildcards of the grants CDK Pipelines gives its own roles
-// (pipeline, actions, CodeBuild projects): read and write of the artifact bucket and
-// its key, and each CodeBuild project's own log group and report groups.
+// cdkPipelinesGrants are the wildcards of the grants CDK Pipelines and CodeBuild give
+// the roles of the pipeline and its CodeBuild projects: read and write of the
+// artifact bucket and its key, and each project's own log group and report groups.
 var cdkPipelinesGrants = nag.Rule{
 	ID: "AwsSolutions-IAM5",
-	Reason: "CDK Pipelines' own grants on the pipeline's artifact bucket and key and on each CodeBuild project's log group and report groups; " +
+	Reason: "CDK Pipelines' and CodeBuild's own grants on the pipeline's artifact bucket and keys and on each CodeBuild project's log group and report groups; " +
 		"the wildcards stand for object keys, KMS data-key variants, log streams and report names of those resources only",
 	AppliesTo: []string{
 		`/^Action::kms:(GenerateDataKey|ReEncrypt)\*$/`,
@@ -25,7 +24,7 @@ var cdkPipelinesGrants = nag.Rule{
 
 // suppressPipelineFindings records why cdk-nag's findings on what CDK Pipelines and
 // the AWS services it uses require do not apply.
-func suppressPipelineFindings(x *Pipeline, alarmChecks []pipelines.CodeBuildStep) {
+func suppressPipelineFindings(x *Pipeline) {
 	nag.Suppress(x.CodePipeline, true, cdkPipelinesGrants)
 	if assets := x.CodePipeline.Node().TryFindChild(jsii.String("Assets")); assets != nil {
 		nag.Suppress(assets, true, nag.Rule{
@@ -48,8 +47,8 @@ func suppressPipelineFindings(x *Pipeline, alarmChecks []pipelines.CodeBuildStep
 			AppliesTo: []string{"Resource::*", `/^Resource::arn:\*:iam::\d{12}:role\/\*$/`},
 		})
 	}
-	for _, s := range alarmChecks {
-		nag.Suppress(s.Project(), true, nag.Rule{
+	if x.AlarmCheck != nil {
+		nag.Suppress(x.AlarmCheck, true, cdkPipelinesGrants, nag.Rule{
 			ID:        "AwsSolutions-IAM5",
 			Reason:    "cloudwatch:DescribeAlarms returns composite alarms only when allowed on every alarm; it reads alarm states and nothing else",
 			AppliesTo: []string{"Resource::*"},

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awscodebuild"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awscodepipeline"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awss3"
@@ -58,10 +59,11 @@ type Pipeline struct {
 	// BakeMachine waits out each wave's bake; nil without workloads or with a zero
 	// bake.
 	BakeMachine awsstepfunctions.StateMachine
+	// AlarmCheck is the CodeBuild project every wave's alarm check runs; nil without
+	// workloads.
+	AlarmCheck awscodebuild.PipelineProject
 	// AccessLogs receives the server access logs of the artifact bucket.
 	AccessLogs awss3.Bucket
-
-	alarmChecks []pipelines.CodeBuildStep
 }
 
 // NewPipeline validates props, then builds the pipeline: it calls the stages'
@@ -105,6 +107,9 @@ func (x *Pipeline) build(r resolved) error {
 	if err == nil {
 		err = checkStageCount(len(r.Core), waves, r.plan)
 	}
+	if err == nil {
+		err = checkTargets(x.deployTargets())
+	}
 	if err != nil {
 		l.Addf("PipelineProps.Workloads", nil, "%s", err.Error())
 		return l.Err("pipeline")
@@ -118,8 +123,11 @@ func (x *Pipeline) build(r resolved) error {
 	if needsNotifications(r, waves) {
 		x.addNotifications(key, r.ApproverEmails)
 	}
-	if len(waves) > 0 && r.plan.BakeTime > 0 {
-		x.BakeMachine = newBakeMachine(c, r.plan.BakeTime, key)
+	if len(waves) > 0 {
+		x.AlarmCheck = newAlarmCheckProject(c, r.AlarmNames, key)
+		if r.plan.BakeTime > 0 {
+			x.BakeMachine = newBakeMachine(c, r.plan.BakeTime, key)
+		}
 	}
 	x.CodePipeline = newCodePipeline(c, r)
 	for i, cs := range r.Core {
@@ -133,7 +141,7 @@ func (x *Pipeline) build(r resolved) error {
 		x.CodePipeline.AddStage(x.CDKStages[cs.Name], &pipelines.AddStageOpts{StackSteps: &steps})
 	}
 	for _, st := range waves {
-		wave := x.CodePipeline.AddWave(jsii.String(st.Name), x.waveSteps(st, r))
+		wave := x.CodePipeline.AddWave(jsii.String(st.Name), x.waveSteps(st))
 		for _, a := range st.Accounts {
 			wave.AddStage(x.CDKStages[a.Name], nil)
 		}
@@ -141,7 +149,7 @@ func (x *Pipeline) build(r resolved) error {
 	x.CodePipeline.BuildPipeline()
 	x.Pipeline = x.CodePipeline.Pipeline()
 	x.AccessLogs = logArtifactAccess(c, x.Pipeline.ArtifactBucket())
-	suppressPipelineFindings(x, x.alarmChecks)
+	suppressPipelineFindings(x)
 	return nil
 }
 
@@ -210,7 +218,7 @@ func (x *Pipeline) addNotifications(key awskms.IKey, emails []string) {
 
 // waveSteps returns the steps around a wave stage: the approval before, the bake and
 // the alarm check after, as the layout placed them.
-func (x *Pipeline) waveSteps(st Stage, r resolved) *pipelines.WaveOptions {
+func (x *Pipeline) waveSteps(st Stage) *pipelines.WaveOptions {
 	var pre, post []pipelines.Step
 	if st.Approval {
 		pre = append(pre, pipelines.NewManualApprovalStep(jsii.String(idApproval), &pipelines.ManualApprovalStepProps{
@@ -224,12 +232,11 @@ func (x *Pipeline) waveSteps(st Stage, r resolved) *pipelines.WaveOptions {
 		post = append(post, bake)
 	}
 	if st.AlarmCheck {
-		alarms := newAlarmCheckStep(idAlarmCheck, r.AlarmNames)
+		alarms := newAlarmCheckStep(idAlarmCheck, x.AlarmCheck)
 		if bake != nil {
 			alarms.AddStepDependency(bake)
 		}
 		post = append(post, alarms)
-		x.alarmChecks = append(x.alarmChecks, alarms)
 	}
 	return &pipelines.WaveOptions{Pre: &pre, Post: &post}
 }
@@ -247,6 +254,22 @@ func needsNotifications(r resolved, waves []Stage) bool {
 		}
 	}
 	return false
+}
+
+// deployTargets counts the account and region pairs the stages deploy to; a stack
+// without an account or region of its own counts alone.
+func (x *Pipeline) deployTargets() int {
+	targets := map[string]bool{}
+	for _, stage := range x.CDKStages {
+		for _, s := range stacksOf(stage) {
+			account, region := concrete(s.Account()), concrete(s.Region())
+			if account == "" || region == "" {
+				account = *s.Node().Path()
+			}
+			targets[account+"/"+region] = true
+		}
+	}
+	return len(targets)
 }
 
 // stacksOf lists the stacks of stage, leaving out those of stages nested in it.

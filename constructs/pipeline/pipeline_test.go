@@ -161,6 +161,7 @@ func TestPipeline(t *testing.T) {
 
 	t.Run("bake and alarm check after every wave", func(t *testing.T) {
 		machine := logicalID(t, tpl, "AWS::StepFunctions::StateMachine", "")
+		project := logicalID(t, tpl, "AWS::CodeBuild::Project", "PipelineAlarmCheck")
 		for _, s := range stages[5:] {
 			bake, check := s.find("Bake"), s.find("AlarmCheck")
 			if len(bake) != 1 || len(check) != 1 {
@@ -170,8 +171,8 @@ func TestPipeline(t *testing.T) {
 			if bake[0].ActionTypeID.Provider != "StepFunctions" || !lztest.JSONEqual(bake[0].Configuration["StateMachineArn"], `{"Ref": "`+machine+`"}`) {
 				t.Errorf("stage %s: bake %+v, want the Step Functions action of the bake machine", s.Name, bake[0])
 			}
-			if check[0].ActionTypeID.Provider != "CodeBuild" {
-				t.Errorf("stage %s: alarm check %+v, want a CodeBuild action", s.Name, check[0])
+			if check[0].ActionTypeID.Provider != "CodeBuild" || !lztest.JSONEqual(check[0].Configuration["ProjectName"], `{"Ref": "`+project+`"}`) {
+				t.Errorf("stage %s: alarm check %+v, want a CodeBuild action of the alarm-check project", s.Name, check[0])
 			}
 			if deployed := s.lastDeploy(); !(deployed < bake[0].RunOrder && bake[0].RunOrder < check[0].RunOrder) {
 				t.Errorf("stage %s: deploy %d, bake %d, alarm check %d; want them in that order", s.Name, deployed, bake[0].RunOrder, check[0].RunOrder)
@@ -192,10 +193,13 @@ func TestPipeline(t *testing.T) {
 		})
 		tpl.ResourcePropertiesCountIs("AWS::CodeBuild::Project", map[string]any{"Source": map[string]any{
 			"BuildSpec": assertions.Match_StringLikeRegexp(jsii.String(`aws cloudwatch describe-alarms --state-value ALARM --alarm-types MetricAlarm CompositeAlarm --alarm-names '` + alarm + `'`)),
-		}}, 4)
-		tpl.HasResourceProperties("AWS::IAM::Policy", map[string]any{"PolicyDocument": map[string]any{"Statement": assertions.Match_ArrayWith(&[]any{
-			map[string]any{"Sid": "ReadAlarmStates", "Effect": "Allow", "Action": "cloudwatch:DescribeAlarms", "Resource": "*"},
-		})}})
+		}}, 1)
+		tpl.HasResourceProperties("AWS::IAM::Policy", map[string]any{
+			"Roles": []any{map[string]any{"Ref": logicalID(t, tpl, "AWS::IAM::Role", "PipelineAlarmCheckRole")}},
+			"PolicyDocument": map[string]any{"Statement": assertions.Match_ArrayWith(&[]any{
+				map[string]any{"Sid": "ReadAlarmStates", "Effect": "Allow", "Action": "cloudwatch:DescribeAlarms", "Resource": "*"},
+			})},
+		})
 	})
 
 	t.Run("approval before production", func(t *testing.T) {

@@ -125,6 +125,10 @@ func TestPipelineStageErrors(t *testing.T) {
 		// One account per wave: 60 waves, far over the 50 stages of a pipeline.
 		{"more waves than stages", with(workloads(60, 0), func(p *pipeline.PipelineProps) { p.Waves.GrowthFactor = 1 }),
 			[]string{"PipelineProps.Workloads: 60 accounts in 60 waves need 66 CodePipeline stages", "over the 50 a pipeline allows", "deployment mode stacksets"}},
+		// 199 workloads and the two core accounts: one deploy role too many for the
+		// artifact bucket's policy.
+		{"more deploy targets than the bucket policy holds", with(workloads(199, 0), func(*pipeline.PipelineProps) {}),
+			[]string{"PipelineProps.Workloads: 201 account and region pairs to deploy to, over the 200 one pipeline holds"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			expectRefused(t, tc.props, tc.want)
