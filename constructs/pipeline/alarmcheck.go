@@ -9,7 +9,6 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/awscodepipelineactions"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
-	"github.com/aws/aws-cdk-go/awscdk/v2/pipelines"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 )
@@ -55,31 +54,15 @@ func newAlarmCheckProject(scope constructs.Construct, alarms []string, key awskm
 	return project
 }
 
-// alarmCheckStep is a CDK Pipelines step that runs the alarm-check project as a
-// CodeBuild test action.
-type alarmCheckStep struct {
-	pipelines.Step
-	project awscodebuild.IProject
-}
-
-func newAlarmCheckStep(id string, project awscodebuild.IProject) *alarmCheckStep {
-	s := &alarmCheckStep{project: project}
-	pipelines.NewStep_Override(s, jsii.String(id))
-	return s
-}
-
-// ProduceAction adds the CodeBuild action to the CodePipeline stage; CDK Pipelines
-// calls it while it builds the pipeline. The check reads no file, but a CodeBuild
-// action needs an input: it takes the one CDK Pipelines offers such steps.
-func (s *alarmCheckStep) ProduceAction(stage awscodepipeline.IStage, options *pipelines.ProduceActionOptions) *pipelines.CodePipelineActionFactoryResult {
-	stage.AddAction(awscodepipelineactions.NewCodeBuildAction(&awscodepipelineactions.CodeBuildActionProps{
-		ActionName: options.ActionName,
-		RunOrder:   options.RunOrder,
-		Project:    s.project,
-		Input:      options.FallbackArtifact,
-		Type:       awscodepipelineactions.CodeBuildActionType_TEST,
-	}))
-	return &pipelines.CodePipelineActionFactoryResult{RunOrdersConsumed: jsii.Number(1)}
+// newAlarmCheckStep returns the step that runs project as a CodeBuild test action.
+// The check reads no file, but a CodeBuild action needs an input: it takes the one
+// CDK Pipelines offers such steps.
+func newAlarmCheckStep(id string, project awscodebuild.IProject) *actionStep {
+	return newActionStep(id, func(name *string, runOrder *float64, input awscodepipeline.Artifact) awscodepipeline.IAction {
+		return awscodepipelineactions.NewCodeBuildAction(&awscodepipelineactions.CodeBuildActionProps{
+			ActionName: name, RunOrder: runOrder, Project: project, Input: input, Type: awscodepipelineactions.CodeBuildActionType_TEST,
+		})
+	})
 }
 
 // shellQuote quotes s for a POSIX shell.

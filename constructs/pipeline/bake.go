@@ -8,7 +8,6 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/awscodepipelineactions"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsstepfunctions"
-	"github.com/aws/aws-cdk-go/awscdk/v2/pipelines"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
@@ -47,27 +46,12 @@ func newBakeMachine(scope constructs.Construct, bake time.Duration, key awskms.I
 	})
 }
 
-// bakeStep is a CDK Pipelines step that runs the bake state machine as a native
-// CodePipeline Step Functions action. CDK Pipelines has no such step of its own; a
-// step that also implements ICodePipelineActionFactory adds its action itself.
-type bakeStep struct {
-	pipelines.Step
-	machine awsstepfunctions.IStateMachine
-}
-
-func newBakeStep(id string, machine awsstepfunctions.IStateMachine) *bakeStep {
-	s := &bakeStep{machine: machine}
-	pipelines.NewStep_Override(s, jsii.String(id))
-	return s
-}
-
-// ProduceAction adds the Step Functions action to the CodePipeline stage; CDK
-// Pipelines calls it while it builds the pipeline.
-func (s *bakeStep) ProduceAction(stage awscodepipeline.IStage, options *pipelines.ProduceActionOptions) *pipelines.CodePipelineActionFactoryResult {
-	stage.AddAction(awscodepipelineactions.NewStepFunctionInvokeAction(&awscodepipelineactions.StepFunctionsInvokeActionProps{
-		ActionName:   options.ActionName,
-		RunOrder:     options.RunOrder,
-		StateMachine: s.machine,
-	}))
-	return &pipelines.CodePipelineActionFactoryResult{RunOrdersConsumed: jsii.Number(1)}
+// newBakeStep returns the step that runs machine as a native CodePipeline Step
+// Functions action.
+func newBakeStep(id string, machine awsstepfunctions.IStateMachine) *actionStep {
+	return newActionStep(id, func(name *string, runOrder *float64, _ awscodepipeline.Artifact) awscodepipeline.IAction {
+		return awscodepipelineactions.NewStepFunctionInvokeAction(&awscodepipelineactions.StepFunctionsInvokeActionProps{
+			ActionName: name, RunOrder: runOrder, StateMachine: machine,
+		})
+	})
 }
