@@ -33,12 +33,15 @@
 // A CodePipeline stage holds 50 actions and a pipeline 50 stages. CDK Pipelines gives
 // each stack two actions (create the change set, execute it), so a wave too large for
 // one stage is split into parts deployed one after the other, the approval before the
-// first part and the bake and alarm check after the last. A plan that needs more than
-// 50 stages is refused with the quota named: with one Baseline stack per account, 500
-// accounts take 35 stages and fit; with two regions they take 55 and do not. Such
+// first part and the bake and alarm check after the last. Each account and region the
+// pipeline deploys to also names its deploy role in the artifact bucket's policy,
+// which S3 limits to 20 KB, and adds about 2.8 KB to the pipeline's template (1 MB):
+// NewPipeline refuses more than MaxDeployTargets (200) targets, or more than 50
+// stages, naming the limit. Plan.Layout tells the same before synthesis: 150
+// accounts with one Baseline each fit in 11 wave stages; 500 accounts do not. Such
 // organizations roll the workloads' governance out by CloudFormation StackSets (the
-// landingzone deployment mode stacksets), which the pipeline then deploys as part of a
-// core stage.
+// landingzone deployment mode stacksets), whose stacks the pipeline then deploys in a
+// core stage, and keep the waves for the accounts that need stacks of their own.
 //
 // # Change-set review
 //
