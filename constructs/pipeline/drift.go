@@ -2,9 +2,6 @@ package pipeline
 
 import (
 	"fmt"
-	"regexp"
-	"strconv"
-	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsevents"
@@ -19,17 +16,6 @@ import (
 	"github.com/go-landingzone/landingzone/constructs/alerting"
 	"github.com/go-landingzone/landingzone/internal/check"
 	"github.com/go-landingzone/landingzone/internal/nag"
-)
-
-// Defaults and limits of DriftCheckProps.
-const (
-	// DefaultDriftSchedule checks every stack once a day.
-	DefaultDriftSchedule = "rate(1 day)"
-	// MaxDriftStacks bounds the stacks of one check, which its event pattern names.
-	MaxDriftStacks = 20
-	// driftWindowHours spreads the day's DetectStackDrift calls over an hour, under
-	// CloudFormation's API rate.
-	driftWindowHours = 1
 )
 
 // Drift events, from the CloudFormation User Guide ("Drift Detection Status Change
@@ -54,29 +40,6 @@ const (
 	idAlertBus     = "AlertBus"
 )
 
-var (
-	stackName     = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]{0,127}$`)
-	rateSchedule  = regexp.MustCompile(`^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$`)
-	cronSchedule  = regexp.MustCompile(`^cron\(\S+( \S+){5}\)$`)
-	minutesInUnit = map[string]int{"minute": 1, "minutes": 1, "hour": 60, "hours": 60, "day": 1440, "days": 1440}
-)
-
-// DriftCheckProps configures NewDriftCheck.
-type DriftCheckProps struct {
-	// StackNames are the landing-zone stacks of this account and region whose drift
-	// is checked. Required; at most MaxDriftStacks.
-	StackNames []string
-	// Schedule is when the check runs, an EventBridge Scheduler expression such as
-	// "rate(12 hours)" or "cron(0 6 * * ? *)", at most once an hour. Empty means
-	// DefaultDriftSchedule.
-	Schedule string
-	// AlertTopicArn is the alert topic, in this region, that hears of drifted stacks.
-	// In this account the rule publishes to it, which an alerting.AlertTopic admits;
-	// in another account the rule forwards the drift events to that account's default
-	// event bus, where a DriftAlertRelay publishes them. Required.
-	AlertTopicArn string
-}
-
 // DriftCheck detects drift of the landing-zone stacks on a schedule and reports
 // drifted ones to the alert topic. It holds no asset and no custom resource.
 type DriftCheck struct {
@@ -93,52 +56,6 @@ type DriftCheck struct {
 	// ForwardRole puts the events on the alert account's bus; nil when the topic is
 	// in this account.
 	ForwardRole awsiam.Role
-}
-
-// Validate reports every problem in p that needs no stack, with fields named as in
-// DriftCheckProps. NewDriftCheck also checks the topic against the stack's account
-// and region.
-func (p DriftCheckProps) Validate() error {
-	var l check.List
-	p.validate(&l)
-	return l.Err("pipeline")
-}
-
-func (p DriftCheckProps) validate(l *check.List) check.ARN {
-	switch n := len(p.StackNames); {
-	case n == 0:
-		l.Addf("DriftCheckProps.StackNames", nil, "required: name the landing-zone stacks of this account and region")
-	case n > MaxDriftStacks:
-		l.Addf("DriftCheckProps.StackNames", nil, "%d stacks; at most %d per check", n, MaxDriftStacks)
-	}
-	names(l, "DriftCheckProps.StackNames", p.StackNames, stackName, "not a stack name: a letter, then up to 127 letters, digits and hyphens")
-	if p.Schedule != "" {
-		validateSchedule(l, "DriftCheckProps.Schedule", p.Schedule)
-	}
-	if p.AlertTopicArn == "" {
-		l.Addf("DriftCheckProps.AlertTopicArn", nil, "required: the alert topic of this region")
-		return check.ARN{}
-	}
-	arn, _ := check.ParseARN(l, "DriftCheckProps.AlertTopicArn", p.AlertTopicArn, "sns", "")
-	return arn
-}
-
-// validateSchedule records a problem unless value is a rate or cron expression that
-// runs at most once an hour.
-func validateSchedule(l *check.List, field, value string) {
-	if m := rateSchedule.FindStringSubmatch(value); m != nil {
-		if n, err := strconv.Atoi(m[1]); err != nil || n*minutesInUnit[m[2]] < 60 {
-			l.Addf(field, value, "more often than once an hour; drift detection reads every resource of every stack")
-		}
-		return
-	}
-	if !cronSchedule.MatchString(value) {
-		l.Addf(field, value, "not a schedule such as \"rate(1 day)\" or \"cron(0 6 * * ? *)\"")
-		return
-	}
-	if minute := strings.Fields(strings.TrimPrefix(value, "cron("))[0]; strings.ContainsAny(minute, "*/,-") {
-		l.Addf(field, value, "more often than once an hour; name one minute of the hour")
-	}
 }
 
 // NewDriftCheck validates props, then schedules drift detection of each stack and
@@ -164,10 +81,18 @@ func NewDriftCheck(scope constructs.Construct, id string, props DriftCheckProps)
 	// Registering d itself as the construct lets callers pass *DriftCheck wherever the
 	// CDK wants a construct.
 	constructs.NewConstruct_Override(d, scope, jsii.String(id))
-	c := d.Construct
-	d.DetectorRole = newDetectorRole(c, stack)
-	for i, name := range props.StackNames {
-		d.Schedules = append(d.Schedules, awsscheduler.NewSchedule(c, jsii.String(fmt.Sprintf("%s%d", idSchedule, i+1)), &awsscheduler.ScheduleProps{
+	d.DetectorRole = newDetectorRole(d.Construct, stack)
+	d.addSchedules(stack, schedule)
+	d.addRule(stack, topic, props.AlertTopicArn)
+	// The role's policy exists once the schedules have added their statements.
+	suppressDetectorFindings(d.DetectorRole)
+	return d, nil
+}
+
+// addSchedules schedules drift detection of each stack of d, as its detector role.
+func (d *DriftCheck) addSchedules(stack awscdk.Stack, schedule string) {
+	for i, name := range d.StackNames {
+		d.Schedules = append(d.Schedules, awsscheduler.NewSchedule(d.Construct, jsii.String(fmt.Sprintf("%s%d", idSchedule, i+1)), &awsscheduler.ScheduleProps{
 			Description: jsii.String("Detect drift of the landing-zone stack " + name),
 			Schedule:    awsscheduler.ScheduleExpression_Expression(jsii.String(schedule), nil),
 			TimeWindow:  awsscheduler.TimeWindow_Flexible(awscdk.Duration_Hours(jsii.Number(driftWindowHours))),
@@ -184,11 +109,17 @@ func NewDriftCheck(scope constructs.Construct, id string, props DriftCheckProps)
 			}),
 		}))
 	}
+}
+
+// addRule routes the DRIFTED results of d's stacks to the topic of arn topicArn:
+// to the topic in this account, otherwise to the default bus of the topic's account.
+func (d *DriftCheck) addRule(stack awscdk.Stack, topic check.ARN, topicArn string) {
+	account := *stack.Account()
 	var stacks []interface{}
-	for _, name := range props.StackNames {
+	for _, name := range d.StackNames {
 		stacks = append(stacks, map[string]string{"wildcard": "arn:*:cloudformation:*:*:stack/" + name + "/*"})
 	}
-	d.Rule = awsevents.NewRule(c, jsii.String(idDriftRule), &awsevents.RuleProps{
+	d.Rule = awsevents.NewRule(d.Construct, jsii.String(idDriftRule), &awsevents.RuleProps{
 		Description: jsii.String("Landing-zone stacks found drifted"),
 		EventPattern: &awsevents.EventPattern{
 			Source:     jsii.Strings(cloudFormationSource),
@@ -200,25 +131,13 @@ func NewDriftCheck(scope constructs.Construct, id string, props DriftCheckProps)
 		},
 	})
 	if topic.Account == account {
-		d.Rule.AddTarget(alerting.EventTarget(awssns.Topic_FromTopicArn(c, jsii.String(idAlertTopic), jsii.String(props.AlertTopicArn))))
+		d.Rule.AddTarget(alerting.EventTarget(awssns.Topic_FromTopicArn(d.Construct, jsii.String(idAlertTopic), jsii.String(topicArn))))
 	} else {
 		bus := DefaultBusArn(topic.Partition, topic.Account, topic.Region)
-		d.ForwardRole = newForwardRole(c, stack)
-		d.Rule.AddTarget(awseventstargets.NewEventBus(awsevents.EventBus_FromEventBusArn(c, jsii.String(idAlertBus), jsii.String(bus)),
+		d.ForwardRole = newForwardRole(d.Construct, stack)
+		d.Rule.AddTarget(awseventstargets.NewEventBus(awsevents.EventBus_FromEventBusArn(d.Construct, jsii.String(idAlertBus), jsii.String(bus)),
 			&awseventstargets.EventBusProps{Role: d.ForwardRole}))
 	}
-	// The role's policy exists once the schedules have added their statements.
-	nag.Suppress(d.DetectorRole, true, nag.Rule{
-		ID:        "AwsSolutions-IAM4",
-		Reason:    "CloudFormation drift detection reads every resource of a stack with the caller's permissions; ReadOnlyAccess is what AWS documents for it and follows new resource types",
-		AppliesTo: []string{"Policy::arn:<AWS::Partition>:iam::aws:policy/" + readOnlyPolicy},
-	})
-	nag.Suppress(d.DetectorRole, true, nag.Rule{
-		ID:        "AwsSolutions-IAM5",
-		Reason:    "a stack's ARN ends in an ID CloudFormation assigns; the wildcard stands for that ID of the named landing-zone stack only",
-		AppliesTo: []string{`/^Resource::arn:[^:]+:cloudformation:[a-z0-9-]+:\d{12}:stack\/[A-Za-z][A-Za-z0-9-]*\/\*$/`},
-	})
-	return d, nil
 }
 
 // ScheduleOf returns the schedule that checks the stack named name, or nil.
@@ -259,6 +178,20 @@ func newDetectorRole(scope constructs.Construct, stack awscdk.Stack) awsiam.Role
 		ManagedPolicies: &[]awsiam.IManagedPolicy{awsiam.ManagedPolicy_FromAwsManagedPolicyName(jsii.String(readOnlyPolicy))},
 	})
 	return role
+}
+
+// suppressDetectorFindings records why the detector role's wildcards do not apply.
+func suppressDetectorFindings(role awsiam.Role) {
+	nag.Suppress(role, true, nag.Rule{
+		ID:        "AwsSolutions-IAM4",
+		Reason:    "CloudFormation drift detection reads every resource of a stack with the caller's permissions; ReadOnlyAccess is what AWS documents for it and follows new resource types",
+		AppliesTo: []string{"Policy::arn:<AWS::Partition>:iam::aws:policy/" + readOnlyPolicy},
+	})
+	nag.Suppress(role, true, nag.Rule{
+		ID:        "AwsSolutions-IAM5",
+		Reason:    "a stack's ARN ends in an ID CloudFormation assigns; the wildcard stands for that ID of the named landing-zone stack only",
+		AppliesTo: []string{`/^Resource::arn:[^:]+:cloudformation:[a-z0-9-]+:\d{12}:stack\/[A-Za-z][A-Za-z0-9-]*\/\*$/`},
+	})
 }
 
 // newForwardRole returns the role the drift rule puts events on another account's bus
