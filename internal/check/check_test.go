@@ -144,6 +144,28 @@ func TestMergeAsRenamesForConfigFiles(t *testing.T) {
 	}
 }
 
+// MergeFunc renames each problem by a function of its field, leaves out those it
+// rejects, and records an error without problems whole.
+func TestMergeFuncRenamesOrDrops(t *testing.T) {
+	var inner check.List
+	inner.Addf("Props.Workloads[1].Name", "prod1", "reserved; see `Props.Waves`")
+	inner.Addf("Props.Internal", nil, "dropped")
+	var outer check.List
+	outer.MergeFunc("props", inner.Err("p"), func(field string) (string, bool) {
+		if field == "Props.Internal" {
+			return "", false
+		}
+		return strings.Replace(field, "Props.Workloads[1]", "workloads[4]", 1), true
+	})
+	outer.MergeFunc("props", errors.New("no problems list"), nil)
+	got := outer.Err("landingzone").Error()
+	want := "landingzone: workloads[4].Name \"prod1\": reserved; see `props.waves`\n" +
+		"landingzone: props: no problems list"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 func TestAWSIdentifiers(t *testing.T) {
 	type validator func(l *check.List, field, value string)
 	for _, tc := range []struct {

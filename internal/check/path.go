@@ -60,22 +60,33 @@ func (l *List) MergeAsExcept(path, strip string, err error, skip ...string) {
 // JSONName would: renames maps a Go field, after strip, to its name in the file
 // ("ApprovedAMIIDs" to "approvedAmiIds"), including the fields below it.
 func (l *List) MergeRenamed(path, strip string, err error, renames map[string]string, skip ...string) {
+	l.MergeFunc(strings.TrimSuffix(path, "."), err, func(field string) (string, bool) {
+		field = strings.TrimPrefix(field, strip)
+		if slices.ContainsFunc(skip, func(prefix string) bool { return strings.HasPrefix(field, prefix) }) {
+			return "", false
+		}
+		return path + rename(field, renames), true
+	})
+}
+
+// MergeFunc appends the problems of err to l with their fields renamed by name, which
+// reports false for a problem to leave out; messages name fields in JSON form. An
+// error that lists no problems is recorded whole under field.
+func (l *List) MergeFunc(field string, err error, name func(field string) (string, bool)) {
 	var e *Error
 	if err == nil {
 		return
 	}
 	if !errors.As(err, &e) {
-		l.problems = append(l.problems, Problem{Field: strings.TrimSuffix(path, "."), Msg: err.Error()})
+		l.problems = append(l.problems, Problem{Field: field, Msg: err.Error()})
 		return
 	}
 	for _, p := range e.Problems {
-		field := strings.TrimPrefix(p.Field, strip)
-		if slices.ContainsFunc(skip, func(prefix string) bool { return strings.HasPrefix(field, prefix) }) {
-			continue
+		var keep bool
+		if p.Field, keep = name(p.Field); keep {
+			p.Msg = renameFieldsIn(p.Msg)
+			l.problems = append(l.problems, p)
 		}
-		p.Field = path + rename(field, renames)
-		p.Msg = renameFieldsIn(p.Msg)
-		l.problems = append(l.problems, p)
 	}
 }
 
