@@ -19,12 +19,18 @@ type Assembly struct {
 	MaxBytes     int
 }
 
-// MeasureAssembly reads every template in the cloud assembly directory dir.
+// MeasureAssembly reads every template in the cloud assembly directory dir and in its
+// nested assemblies, the stages of a pipeline (assembly-<stage>/).
 func MeasureAssembly(dir string) (Assembly, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.template.json"))
 	if err != nil {
 		return Assembly{}, err
 	}
+	nested, err := filepath.Glob(filepath.Join(dir, "assembly-*", "*.template.json"))
+	if err != nil {
+		return Assembly{}, err
+	}
+	files = append(files, nested...)
 	a := Assembly{Templates: len(files)}
 	for _, f := range files {
 		raw, err := os.ReadFile(f)

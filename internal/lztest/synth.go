@@ -48,9 +48,13 @@ func (a *Assembly) StackIDs() []string {
 // fills, and returns its template after the gates of this package passed.
 func SynthStack(t testing.TB, build func(stack awscdk.Stack)) *Template {
 	t.Helper()
-	stack := NewStack(t)
-	Do(t, func() { build(stack) })
-	asm := synth(t, awscdk.Stage_Of(stack).(awscdk.App))
+	app := checkedApp(t)
+	var stack awscdk.Stack
+	Do(t, func() {
+		stack = awscdk.NewStack(app, jsii.String(StackName), &awscdk.StackProps{Env: Env()})
+		build(stack)
+	})
+	asm := synth(t, app)
 	return asm.Stack(t, *stack.ArtifactId())
 }
 
@@ -58,16 +62,26 @@ func SynthStack(t testing.TB, build func(stack awscdk.Stack)) *Template {
 // returns the templates.
 func Synth(t testing.TB, build func(app awscdk.App)) *Assembly {
 	t.Helper()
-	app := NewApp(t)
+	app := checkedApp(t)
 	Do(t, func() { build(app) })
 	return synth(t, app)
 }
 
-func synth(t testing.TB, app awscdk.App) *Assembly {
+// checkedApp is NewApp with the cdk-nag AwsSolutions pack, added before anything is
+// built: a stage that a pipeline synthesizes while it is built must inherit it then.
+func checkedApp(t testing.TB) awscdk.App {
 	t.Helper()
+	app := NewApp(t)
 	Do(t, func() {
 		awscdk.Aspects_Of(app).Add(cdknag.NewAwsSolutionsChecks(&cdknag.NagPackProps{Reports: jsii.Bool(false)}), nil)
 	})
+	return app
+}
+
+// synth synthesizes app and applies the gates to every stack, those of nested stages
+// included.
+func synth(t testing.TB, app awscdk.App) *Assembly {
+	t.Helper()
 	var cloud cxapi.CloudAssembly
 	if msg, failed := recovered(func() { cloud = app.Synth(nil) }); failed {
 		// Error annotations, cdk-nag's among them, fail synthesis with a report.
@@ -88,8 +102,23 @@ func synth(t testing.TB, app awscdk.App) *Assembly {
 	}
 
 	asm := &Assembly{Templates: map[string]*Template{}}
+	asm.add(t, cloud, false)
+	if t.Failed() {
+		t.FailNow()
+	}
+	return asm
+}
+
+// add reads the templates of cloud's stacks into asm after the gates, each under its
+// artifact ID; then those of its nested assemblies, the stages, each under its
+// construct path ("<stage>/<stack>"), as artifact IDs repeat across assemblies.
+func (asm *Assembly) add(t testing.TB, cloud cxapi.CloudAssembly, nested bool) {
+	t.Helper()
 	for _, stack := range *cloud.Stacks() {
 		id := *stack.Id()
+		if nested {
+			id = *stack.HierarchicalId()
+		}
 		raw, err := os.ReadFile(*stack.TemplateFullPath())
 		if err != nil {
 			t.Fatalf("reading the template of %s: %v", id, err)
@@ -108,15 +137,14 @@ func synth(t testing.TB, app awscdk.App) *Assembly {
 		if err := json.Unmarshal(raw, &tpl.JSON); err != nil {
 			t.Fatalf("%s: %v", id, err)
 		}
-		var a assertions.Template
-		Do(t, func() { a = assertions.Template_FromString(jsii.String(string(raw)), nil) })
-		tpl.cdk = a
+		var cdk assertions.Template
+		Do(t, func() { cdk = assertions.Template_FromString(jsii.String(string(raw)), nil) })
+		tpl.cdk = cdk
 		asm.Templates[id] = tpl
 	}
-	if t.Failed() {
-		t.FailNow()
+	for _, nested := range *cloud.NestedAssemblies() {
+		asm.add(t, nested.NestedAssembly(), true)
 	}
-	return asm
 }
 
 // findings lists the error annotations of stack and the cdk-nag AwsSolutions warnings,
