@@ -298,7 +298,11 @@ func NewAssignmentStacks(scope constructs.Construct, idPrefix string, props Assi
 
 	out := &AssignmentStacks{Shards: r.shards}
 	for i, s := range r.shards {
-		stack := awscdk.NewStack(scope, jsii.String(fmt.Sprintf("%s%02d", idPrefix, i+1)), &awscdk.StackProps{
+		name := fmt.Sprintf("%s%02d", idPrefix, i+1)
+		// Named explicitly: inside a pipeline stage the default name would carry the
+		// stage's name.
+		stack := awscdk.NewStack(scope, jsii.String(name), &awscdk.StackProps{
+			StackName:             jsii.String(name),
 			Env:                   &awscdk.Environment{Account: jsii.String(props.Account), Region: jsii.String(props.Region)},
 			Description:           jsii.String(fmt.Sprintf("landingzone: IAM Identity Center account assignments, shard %02d", i+1)),
 			TerminationProtection: jsii.Bool(true),

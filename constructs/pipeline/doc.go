@@ -28,6 +28,15 @@
 // alarm in a CloudWatch cross-account observability monitoring account can watch
 // every workload account.
 //
+// # Stages
+//
+// Each core stage and each workload account gets a CDK stage of its own, added to the
+// app beside the pipeline's stack (stage names must be free there), so that `cdk
+// deploy 'LogArchive/*'` can also deploy one by hand, as the first deployment of a
+// landing zone needs. The app's aspects are added to every stage: the CDK applies no
+// aspect across a stage's boundary by itself, and CDK Pipelines synthesizes each stage
+// while NewPipeline runs, so a cdk-nag pack must be on the app before NewPipeline.
+//
 // # Quotas
 //
 // A CodePipeline stage holds 50 actions and a pipeline 50 stages. CDK Pipelines gives

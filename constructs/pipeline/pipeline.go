@@ -23,8 +23,6 @@ const (
 	idKey           = "Key"
 	idNotifications = "Notifications"
 	idAccessLogs    = "AccessLogs"
-	idCore          = "Core"
-	idWorkloads     = "Workloads"
 	// Step IDs, which name the pipeline's actions.
 	idSynth      = "Synth"
 	idBakeStep   = "Bake"
@@ -80,6 +78,9 @@ func NewPipeline(scope constructs.Construct, id string, props PipelineProps) (*P
 	constructs.NewConstruct_Override(x, scope, jsii.String(id))
 	if err := x.build(r); err != nil {
 		scope.Node().TryRemoveChild(jsii.String(id))
+		for name := range x.CDKStages {
+			awscdk.Stage_Of(scope).Node().TryRemoveChild(jsii.String(name))
+		}
 		return nil, err
 	}
 	return x, nil
@@ -156,15 +157,16 @@ func (x *Pipeline) build(r resolved) error {
 // addCoreStages adds a stage for each core stage, fills it and returns the stacks of
 // each, recording the stages the pipeline could not deploy.
 func (x *Pipeline) addCoreStages(l *check.List, r resolved) [][]awscdk.Stack {
-	parent := constructs.NewConstruct(x.Construct, jsii.String(idCore))
 	out := make([][]awscdk.Stack, len(r.Core))
 	for i, cs := range r.Core {
-		stage := awscdk.NewStage(parent, jsii.String(cs.Name), nil)
+		field := check.Index("PipelineProps.Core", i)
+		stage := x.newStage(l, field+".Name", cs.Name)
+		if stage == nil {
+			continue
+		}
 		cs.Build(stage)
-		x.CDKStages[cs.Name] = stage
 		stacks := stacksOf(stage)
 		out[i] = stacks
-		field := check.Index("PipelineProps.Core", i)
 		st := Stage{Name: cs.Name, Actions: actionsPerStack * len(stacks)}
 		if cs.ReviewChangeSets {
 			st.Actions += actionsPerReview * len(stacks)
@@ -189,17 +191,38 @@ func (x *Pipeline) addCoreStages(l *check.List, r resolved) [][]awscdk.Stack {
 // addWorkloadStages adds a stage for each workload account, fills it and returns the
 // number of stacks of each account by name.
 func (x *Pipeline) addWorkloadStages(l *check.List, r resolved) map[string]int {
-	parent := constructs.NewConstruct(x.Construct, jsii.String(idWorkloads))
 	stacks := map[string]int{}
 	for i, a := range r.Workloads {
-		stage := awscdk.NewStage(parent, jsii.String(a.Name), nil)
+		stage := x.newStage(l, check.Index("PipelineProps.Workloads", i)+".Name", a.Name)
+		if stage == nil {
+			continue
+		}
 		r.BuildWorkload(stage, a)
-		x.CDKStages[a.Name] = stage
 		if stacks[a.Name] = len(stacksOf(stage)); stacks[a.Name] == 0 {
 			l.Addf(check.Index("PipelineProps.Workloads", i), a.Name, "`BuildWorkload` added no stack for this account")
 		}
 	}
 	return stacks
+}
+
+// newStage adds the stage named name beside the pipeline's stack, in the app (or the
+// stage that holds the stack), so that `cdk deploy 'name/*'` can also deploy it by
+// hand. The aspects of that app, such as a cdk-nag pack, are added to the stage too:
+// the CDK applies no aspect across a stage's boundary, and CDK Pipelines synthesizes
+// the stage as soon as it is added. It records a problem at field and returns nil when
+// the app holds a construct of that name already.
+func (x *Pipeline) newStage(l *check.List, field, name string) awscdk.Stage {
+	parent := awscdk.Stage_Of(x)
+	if parent.Node().TryFindChild(jsii.String(name)) != nil {
+		l.Addf(field, name, "the app already holds a construct of that name, beside which the stage would go")
+		return nil
+	}
+	stage := awscdk.NewStage(parent, jsii.String(name), nil)
+	for _, a := range *awscdk.Aspects_Of(parent).All() {
+		awscdk.Aspects_Of(stage).Add(a, nil)
+	}
+	x.CDKStages[name] = stage
+	return stage
 }
 
 // addNotifications adds the encrypted topic of approval requests and change-set

@@ -87,9 +87,10 @@ type PipelineProps struct {
 
 // CoreStage is one core stage of the landing zone.
 type CoreStage struct {
-	// Name names the stage in the pipeline: letters, digits and hyphens, starting
-	// with a letter or digit, at most 40 characters, and not a wave's name ("OneBox",
-	// "NonProd2", "Prod1"). Unique among the core stages and the workload accounts.
+	// Name names the stage in the pipeline and in the app: letters, digits and
+	// hyphens, starting with a letter or digit, at most 40 characters, and not a
+	// wave's name ("OneBox", "NonProd2", "Prod1"). Unique among the core stages, the
+	// workload accounts and the app's other children.
 	Name string
 	// Build adds the stage's stacks, each with its own account and region. Required.
 	Build func(stage awscdk.Stage)
