@@ -52,17 +52,11 @@ type account struct {
 	workload int
 }
 
-// accounts lists every account with a Baseline: the core accounts, then the
-// workloads whose IDs are known.
-func (b *builder) accounts() []account {
-	c := b.cfg
-	out := []account{
-		{"management", c.Organization.ManagementAccount, -1},
-		{"log-archive", c.Accounts.LogArchive, -1},
-		{"audit", c.Accounts.Audit, -1},
-		{"network", c.Accounts.Network, -1},
-	}
-	for i, w := range c.Workloads {
+// workloadAccounts lists the workloads whose account IDs are known, recording the
+// others as pending.
+func (b *builder) workloadAccounts() []account {
+	var out []account
+	for i, w := range b.cfg.Workloads {
 		if w.ID == "" {
 			b.lz.Pending = append(b.lz.Pending, w.name())
 			continue
@@ -72,23 +66,26 @@ func (b *builder) accounts() []account {
 	return out
 }
 
-// baselines builds every account's Baseline stack in every governed region.
-func (b *builder) baselines() {
-	for _, a := range b.accounts() {
-		for _, region := range b.cfg.regions() {
-			b.baseline(a, region)
+// accountBaselines builds the account's Baseline stack of every governed region, with
+// the drift check of that account and region.
+func (b *builder) accountBaselines(a account) {
+	for _, region := range b.cfg.regions() {
+		if s := b.baseline(a, region); s != nil {
+			b.driftChecks(s, a.id, region)
 		}
 	}
 }
 
-func (b *builder) baseline(a account, region string) {
+// baseline builds the account's Baseline stack of region and returns it, or nil when
+// the account has none there.
+func (b *builder) baseline(a account, region string) awscdk.Stack {
 	c := b.cfg
 	viaStackSet := a.workload >= 0 && c.Deployment.stackSets()
 	name := "Baseline-" + a.name + "-" + region
 	if viaStackSet {
 		if a.workload < 0 || c.workloadRegion(c.Workloads[a.workload]) != region {
 			// The StackSet covers the governance; the VPC lives in one region.
-			return
+			return nil
 		}
 		name = "Vpc-" + a.name + "-" + region
 	}
@@ -103,10 +100,17 @@ func (b *builder) baseline(a account, region string) {
 	} else {
 		bl.Governance = b.governance(s, region, a.workload >= 0)
 	}
-	if a.workload < 0 {
-		return
+	if a.workload >= 0 {
+		b.workloadVpc(bl, a.workload)
 	}
-	w := c.Workloads[a.workload]
+	return s
+}
+
+// workloadVpc adds the VPC of workload i to its Baseline bl, in the workload's region.
+func (b *builder) workloadVpc(bl *Baseline, i int) {
+	c := b.cfg
+	s, region := bl.Stack, bl.Region
+	w := c.Workloads[i]
 	if w.attached() && b.lz.Network != nil {
 		// The Transit Gateway and its share must exist before the VPC attaches.
 		dependOn(s, b.lz.Network.Stack)
@@ -116,7 +120,7 @@ func (b *builder) baseline(a account, region string) {
 	}
 	vpc, err := network.NewVpc(s, "Vpc", c.vpcProps(w))
 	if err != nil {
-		b.fail(fmt.Sprintf("workloads[%d].vpc.", a.workload), "VpcProps.", err)
+		b.fail(fmt.Sprintf("workloads[%d].vpc.", i), "VpcProps.", err)
 		return
 	}
 	bl.Vpc = vpc

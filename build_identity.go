@@ -52,7 +52,7 @@ func (b *builder) identity() {
 		return
 	}
 	assignments := c.assignments(&b.problems)
-	stacks, err := identity.NewAssignmentStacks(b.opts.Place(c.Organization.ManagementAccount), "IdentityAssignments", identity.AssignmentStacksProps{
+	stacks, err := identity.NewAssignmentStacks(b.scope(c.Organization.ManagementAccount), "IdentityAssignments", identity.AssignmentStacksProps{
 		Account:                c.Organization.ManagementAccount,
 		Region:                 region,
 		InstanceArn:            id.InstanceArn,

@@ -55,6 +55,7 @@ func (b *builder) security() {
 			continue
 		}
 		st.Alerts = topic
+		b.driftRelay(s, region)
 		props := c.detectorProps(region)
 		props.AlertTopic = topic.Topic
 		if st.Detector, err = guardduty.NewDetector(s, "GuardDuty", props); err != nil {
@@ -84,7 +85,7 @@ func (b *builder) trailAlarms() {
 	}
 	home := c.Organization.HomeRegion
 	dependOn(t.Stack, b.lz.Security[home].Stack)
-	topic := awssns.Topic_FromTopicArn(t.Stack, jsii.String("AuditAlerts"), jsii.String(alerting.TopicArn(c.Accounts.Audit, home, alerting.DefaultTopicName)))
+	topic := awssns.Topic_FromTopicArn(t.Stack, jsii.String("AuditAlerts"), jsii.String(c.alertTopicArn(home)))
 	alarms, err := alerting.NewTrailAlarms(t.Stack, "CISAlarms", alerting.TrailAlarmsProps{LogGroup: t.Trail.LogGroup, Topic: topic, Exclude: c.Alerting.ExcludeCISAlarms})
 	if err != nil {
 		b.fail("alerting.", "TrailAlarmsProps.", err)

@@ -31,6 +31,10 @@ type Deployment struct {
 	Mode string `json:"mode,omitempty" jsonschema:"enum=stacks,enum=stacksets"`
 	// StackSets tunes the stacksets mode.
 	StackSets StackSets `json:"stackSets,omitempty"`
+	// Pipeline delivers the landing zone through a deployment pipeline, core stages
+	// first, then the workloads in waves. Nil means none: the stacks deploy by
+	// `cdk deploy`, in the order their dependencies give.
+	Pipeline *Pipeline `json:"pipeline,omitempty"`
 }
 
 // StackSets tunes the StackSet roll-out.

@@ -19,6 +19,9 @@ type Alerting struct {
 	// ExcludeCISAlarms names CIS alarms (control IDs such as "CloudWatch.1") not to
 	// create on the trail's log group. Empty means all of them.
 	ExcludeCISAlarms []string `json:"excludeCisAlarms,omitempty"`
+	// DriftCheck detects drift of the landing-zone stacks. Its zero value checks
+	// every stack daily.
+	DriftCheck DriftCheck `json:"driftCheck,omitempty"`
 }
 
 // Slack is one Slack channel, authorized once in the AWS Chatbot console.

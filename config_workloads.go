@@ -11,13 +11,7 @@ import (
 // region exist, and its VPC; then that no two VPCs overlap.
 func (c Config) validateWorkloads(l *check.List, ous map[string]bool) {
 	names := map[string]int{}
-	ids := map[string]string{
-		c.Organization.ManagementAccount: "organization.managementAccount",
-		c.Accounts.LogArchive:            "accounts.logArchive",
-		c.Accounts.Audit:                 "accounts.audit",
-		c.Accounts.Network:               "accounts.network",
-	}
-	regions := c.regions()
+	ids := c.coreAccountRoles()
 	for i, w := range c.Workloads {
 		path := fmt.Sprintf("workloads[%d].", i)
 		if w.Environment == "" {
@@ -42,11 +36,7 @@ func (c Config) validateWorkloads(l *check.List, ous map[string]bool) {
 			l.Addf(path+"ou", w.OU, "no OU of that name in organizationalUnits")
 		}
 		if w.Region != "" {
-			before := l.Len()
-			check.Region(l, path+"region", w.Region)
-			if l.Len() == before && c.Organization.HomeRegion != "" && !slices.Contains(regions, w.Region) {
-				l.Addf(path+"region", w.Region, "not a governed region; add it to organization.governedRegions")
-			}
+			c.governedRegion(l, path+"region", w.Region)
 		}
 		l.MergeAs(path+"vpc.", "VpcProps.", c.vpcProps(w).Validate())
 	}
@@ -74,4 +64,24 @@ func (c Config) validateWorkloadAccount(l *check.List, path string, w Workload, 
 		return
 	}
 	ids[w.ID] = self
+}
+
+// governedRegion records a problem unless region, the value of field, is a governed
+// region.
+func (c Config) governedRegion(l *check.List, field, region string) {
+	before := l.Len()
+	check.Region(l, field, region)
+	if l.Len() == before && c.Organization.HomeRegion != "" && !slices.Contains(c.regions(), region) {
+		l.Addf(field, region, "not a governed region; add it to organization.governedRegions")
+	}
+}
+
+// coreAccountRoles maps the core accounts' IDs to the fields that name them.
+func (c Config) coreAccountRoles() map[string]string {
+	return map[string]string{
+		c.Organization.ManagementAccount: "organization.managementAccount",
+		c.Accounts.LogArchive:            "accounts.logArchive",
+		c.Accounts.Audit:                 "accounts.audit",
+		c.Accounts.Network:               "accounts.network",
+	}
 }

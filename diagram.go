@@ -81,6 +81,7 @@ func (c Config) diagram() *graph.Graph {
 	d.audit()
 	d.network()
 	d.stackSets()
+	d.pipeline()
 	d.workloads()
 	for _, f := range flowStyles {
 		d.g.Edges = append(d.g.Edges, d.edges[f.name]...)
@@ -335,6 +336,21 @@ func (d *diagrammer) stackSets() {
 			st.AddNode(d.ref("stackset", r), graph.Rounded, "StackSet", c.stackSetName(r))
 		}
 	})
+}
+
+// pipeline draws, with deployment.pipeline, the deployment account and its pipeline
+// stack, summed up by its stages and waves.
+func (d *diagrammer) pipeline() {
+	c := d.c
+	if c.Deployment.Pipeline == nil {
+		return
+	}
+	g := d.account("deployment", c.Deployment.Pipeline.Account)
+	summary := "CodePipeline: " + strings.Join(coreStageNames, ", ")
+	if plan, err := c.RolloutPlan(); err == nil && len(plan.Waves) > 0 {
+		summary += ", then " + plural(plan.Len(), "workload") + " in " + plural(len(plan.Waves), "wave")
+	}
+	d.stack(g, "Pipeline-"+c.pipelineRegion(), summary, nil)
 }
 
 // coreBaselines draws a core account's Baseline stacks, one per governed region.

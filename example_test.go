@@ -41,14 +41,14 @@ func ExampleNew() {
 	}
 	// Output:
 	// Organization-eu-west-1 111111111111
-	// LogArchive-eu-west-1 222222222222
 	// SecurityDelegation-eu-west-1 111111111111
-	// Security-eu-west-1 333333333333
-	// OrgTrail-eu-west-1 111111111111
-	// Network-eu-west-1 444444444444
-	// Baseline-management-eu-west-1 111111111111
+	// LogArchive-eu-west-1 222222222222
 	// Baseline-log-archive-eu-west-1 222222222222
+	// Security-eu-west-1 333333333333
 	// Baseline-audit-eu-west-1 333333333333
+	// OrgTrail-eu-west-1 111111111111
+	// Baseline-management-eu-west-1 111111111111
+	// Network-eu-west-1 444444444444
 	// Baseline-network-eu-west-1 444444444444
 	// Baseline-prod-shop-eu-west-1 555555555555
 	// Baseline-dev-shop-eu-west-1 666666666666

@@ -22,12 +22,28 @@
 // StackSets to accounts that were never bootstrapped.
 //
 // Cross-account references use names and ARNs derived from account IDs and regions,
-// never CloudFormation exports, which cannot cross accounts. Stacks depend on each
-// other in deploy order (`cdk deploy --all` follows it): Organization, LogArchive,
-// OrgTrail, Identity, then the Baselines.
+// never CloudFormation exports, which cannot cross accounts.
+//
+// # Deploy order
+//
+// The stacks deploy in five core stages, then the workloads (CoreStages): Organization
+// (the Organization and SecurityDelegation stacks), LogArchive, Audit (Security),
+// Management (OrgTrail, Identity, the StackSets) and Network, each stage with the
+// Baselines of its account. Without a pipeline, stacks depend on each other in that
+// order, which `cdk deploy --all` follows. With deployment.pipeline, New adds the
+// deployment account's Pipeline-<region> stack instead, and each stage, and each
+// workload account, becomes a stage of the app that the pipeline deploys in that
+// order, the workloads in waves (see package constructs/pipeline).
+//
+// # Drift
+//
+// Every Baseline schedules drift detection of each landing-zone stack of its account
+// and region, and the audit account's Security stacks relay the drift alerts of the
+// other accounts to the alert topic, unless alerting.driftCheck.disabled is set.
 package landingzone
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -58,6 +74,9 @@ type LandingZone struct {
 	// Baselines holds every account's Baseline stack of every governed region, by
 	// stack name.
 	Baselines map[string]*Baseline
+	// Pipeline is the deployment pipeline, whose stages hold every other stack; nil
+	// unless deployment.pipeline is configured.
+	Pipeline *PipelineStack
 	// Pending lists the workloads whose accounts the Organization stack creates and
 	// whose IDs the configuration does not hold yet: they get their Baseline once it
 	// does.
@@ -93,16 +112,24 @@ func NewWithOptions(app awscdk.App, cfg Config, opts Options) (*LandingZone, err
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	if opts.Place != nil && cfg.Deployment.Pipeline != nil {
+		return nil, fmt.Errorf("landingzone: Options.Place: the configuration's deployment.pipeline places the stacks in the pipeline's stages: %w", check.ErrInvalidProps)
+	}
 	if opts.Place == nil {
 		opts.Place = func(string) constructs.Construct { return app }
 	}
 	b := &builder{app: app, cfg: cfg, opts: opts, delegations: map[string]awscdk.Stack{}, lz: &LandingZone{
 		LogArchives: map[string]*LogArchiveStack{}, Security: map[string]*SecurityStack{}, Baselines: map[string]*Baseline{},
 	}}
-	for _, step := range []func(){
-		b.organization, b.logArchives, b.securityDelegations, b.security, b.orgTrail, b.trailAlarms, b.identity, b.network, b.stackSets, b.baselines,
-	} {
-		step()
+	if cfg.Deployment.Pipeline != nil {
+		b.pipeline()
+	} else {
+		for _, st := range b.stages() {
+			st.build()
+		}
+		for _, a := range b.workloadAccounts() {
+			b.accountBaselines(a)
+		}
 	}
 	if err := b.problems.Err("landingzone"); err != nil {
 		for _, s := range b.lz.Stacks {
@@ -122,6 +149,18 @@ type builder struct {
 	problems check.List
 	// delegations holds the management account's delegation stack of each region.
 	delegations map[string]awscdk.Stack
+	// stage, in pipeline mode, is the pipeline stage being filled; it holds every
+	// stack newStack adds.
+	stage awscdk.Stage
+}
+
+// scope returns the construct the stacks of account go under: the pipeline stage
+// being filled, or where Options.Place puts them.
+func (b *builder) scope(account string) constructs.Construct {
+	if b.stage != nil {
+		return b.stage
+	}
+	return b.opts.Place(account)
 }
 
 // stackKind tells newStack how to synthesize a stack.
@@ -146,7 +185,7 @@ func (b *builder) newStack(name, account, region, description string, kind stack
 	if kind == baselineStack {
 		props.Synthesizer = awscdk.NewDefaultStackSynthesizer(&awscdk.DefaultStackSynthesizerProps{GenerateBootstrapVersionRule: jsii.Bool(false)})
 	}
-	s := awscdk.NewStack(b.opts.Place(account), jsii.String(name), props)
+	s := awscdk.NewStack(b.scope(account), jsii.String(name), props)
 	b.lz.Stacks = append(b.lz.Stacks, s)
 	return s
 }

@@ -28,14 +28,22 @@ func validConfig() landingzone.Config {
 	}
 }
 
-func TestNewBuildsABaselinePerWorkload(t *testing.T) {
+// synthLandingZone builds the landing zone of cfg in a new app and synthesizes it
+// through the gates of lztest.Synth.
+func synthLandingZone(t *testing.T, cfg landingzone.Config) (*landingzone.LandingZone, *lztest.Assembly) {
+	t.Helper()
 	var lz *landingzone.LandingZone
 	asm := lztest.Synth(t, func(app awscdk.App) {
 		var err error
-		if lz, err = landingzone.New(app, validConfig()); err != nil {
+		if lz, err = landingzone.New(app, cfg); err != nil {
 			t.Fatal(err)
 		}
 	})
+	return lz, asm
+}
+
+func TestNewBuildsABaselinePerWorkload(t *testing.T) {
+	lz, asm := synthLandingZone(t, validConfig())
 	tpl := asm.Stack(t, "Baseline-app-prod-eu-west-1")
 	b := lz.Baselines["Baseline-app-prod-eu-west-1"]
 	if b == nil || *b.Stack.Account() != lztest.Account || *b.Stack.Region() != lztest.Region || !*b.Stack.TerminationProtection() {

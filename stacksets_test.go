@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/assertions"
 	"github.com/aws/jsii-runtime-go"
 
@@ -23,13 +22,7 @@ func stackSetConfig() landingzone.Config {
 }
 
 func TestStackSetsRollOutTheGovernance(t *testing.T) {
-	var lz *landingzone.LandingZone
-	asm := lztest.Synth(t, func(app awscdk.App) {
-		var err error
-		if lz, err = landingzone.New(app, stackSetConfig()); err != nil {
-			t.Fatal(err)
-		}
-	})
+	lz, asm := synthLandingZone(t, stackSetConfig())
 	ids := strings.Join(asm.StackIDs(), " ")
 	// The workload keeps a stack for its VPC only; the core accounts keep Baselines.
 	for _, want := range []string{"BaselineStackSets-eu-west-1", "Vpc-app-prod-eu-west-1", "Baseline-audit-eu-west-1"} {
@@ -129,13 +122,7 @@ func TestStackSetsPublishLargeTemplatesByURL(t *testing.T) {
 			Roles:            []landingzone.SamlRole{{Name: "FederatedReadOnly", Persona: "read-only"}},
 		},
 	}
-	var lz *landingzone.LandingZone
-	asm := lztest.Synth(t, func(app awscdk.App) {
-		var err error
-		if lz, err = landingzone.New(app, cfg); err != nil {
-			t.Fatal(err)
-		}
-	})
+	lz, asm := synthLandingZone(t, cfg)
 	if n := len(lz.StackSets.Templates["eu-west-1"]); n <= cfnlimits.MaxInlineTemplateBytes {
 		t.Fatalf("template of %d bytes; the test needs one over the inline limit", n)
 	}
