@@ -16,7 +16,7 @@ PKGS := ./...
 # npm ci rewrites this file, so it is newer than package-lock.json after a good install.
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: all synth test bench diagram lint golden deps clean
+.PHONY: all synth plan test bench diagram lint golden deps clean
 
 all: lint test
 
@@ -32,8 +32,21 @@ deps: $(NODE_STAMP)
 
 ## synth: synthesize the reference landing zone (cdk.json's app) into cdk.out.
 synth: deps
+	@# cdk synth leaves the files of stacks that no longer exist; start afresh.
+	rm -rf cdk.out
 	cdk synth --quiet --no-notices
-	@echo "templates written to cdk.out:" && ls cdk.out/*.template.json
+	@# With a pipeline, each stage's templates are in a nested assembly of its own.
+	@echo "templates written to cdk.out:" && find cdk.out -name '*.template.json' | sort
+
+## plan: print the waves in which the reference pipeline rolls the workloads out.
+plan:
+	$(GO) run ./examples/multi-account -plan
+
+# cdk-nag's EventBusOpenAccess rule reads the deprecated Principal of every
+# CfnEventBusPolicy it checks, and jsii prints a warning each time, which no code of
+# ours can avoid. The runtime reads the variable when the test binary starts, so it is
+# set here; run with JSII_DEPRECATED=warn to see deprecations again.
+test golden: export JSII_DEPRECATED ?= quiet
 
 ## test: lint, then run every package's tests (assertions, golden snapshots, cdk-nag).
 test: deps lint

@@ -3,15 +3,20 @@
 // `make synth` (cdk synth) writes its templates to cdk.out.
 //
 // The file is compiled in; set LANDINGZONE_CONFIG to the path of another file to
-// synthesize that one instead. The Availability Zones of each account and region are
+// synthesize that one instead. With -plan it prints the waves in which the
+// configuration's pipeline rolls the workloads out, and synthesizes nothing: `make
+// plan` runs that. The Availability Zones of each account and region are
 // cached in cdk.context.json, as `cdk synth` records them, so that synthesis needs no
 // AWS credentials.
 package main
 
 import (
 	_ "embed"
+	"flag"
 	"fmt"
+	"io"
 	"os"
+	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/jsii-runtime-go"
@@ -40,7 +45,30 @@ func build(app awscdk.App) error {
 	return err
 }
 
+// printPlan writes the rollout plan of the configuration to w.
+func printPlan(w io.Writer) error {
+	cfg, err := loadConfig()
+	if err != nil {
+		return err
+	}
+	plan, err := cfg.RolloutPlan()
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "core stages, one after the other: %s\n%s", strings.Join(landingzone.CoreStages(), ", "), plan)
+	return err
+}
+
 func main() {
+	planOnly := flag.Bool("plan", false, "print the rollout plan of the pipeline's waves instead of synthesizing")
+	flag.Parse()
+	if *planOnly {
+		if err := printPlan(os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		return
+	}
 	app := awscdk.NewApp(nil)
 	if err := build(app); err != nil {
 		fmt.Fprintln(os.Stderr, err)
