@@ -18,14 +18,8 @@ func (b *builder) driftChecks(s awscdk.Stack, account, region string) {
 	if c.Alerting.DriftCheck.Disabled {
 		return
 	}
-	var names []string
-	for _, st := range b.lz.Stacks {
-		if *st.Account() == account && *st.Region() == region {
-			names = append(names, *st.StackName())
-		}
-	}
 	i := 0
-	for chunk := range slices.Chunk(names, pipeline.MaxDriftStacks) {
+	for chunk := range slices.Chunk(b.stackNames[account+"/"+region], pipeline.MaxDriftStacks) {
 		id := "DriftCheck"
 		if i++; i > 1 {
 			id = fmt.Sprintf("DriftCheck%d", i)

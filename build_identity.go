@@ -67,5 +67,7 @@ func (b *builder) identity() {
 		return
 	}
 	st.Assignments = stacks
-	b.lz.Stacks = append(b.lz.Stacks, stacks.Stacks...)
+	for _, s := range stacks.Stacks {
+		b.built(s, *s.StackName(), c.Organization.ManagementAccount, region)
+	}
 }

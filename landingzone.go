@@ -118,7 +118,7 @@ func NewWithOptions(app awscdk.App, cfg Config, opts Options) (*LandingZone, err
 	if opts.Place == nil {
 		opts.Place = func(string) constructs.Construct { return app }
 	}
-	b := &builder{app: app, cfg: cfg, opts: opts, delegations: map[string]awscdk.Stack{}, lz: &LandingZone{
+	b := &builder{app: app, cfg: cfg, opts: opts, delegations: map[string]awscdk.Stack{}, stackNames: map[string][]string{}, lz: &LandingZone{
 		LogArchives: map[string]*LogArchiveStack{}, Security: map[string]*SecurityStack{}, Baselines: map[string]*Baseline{},
 	}}
 	if cfg.Deployment.Pipeline != nil {
@@ -152,6 +152,16 @@ type builder struct {
 	// stage, in pipeline mode, is the pipeline stage being filled; it holds every
 	// stack newStack adds.
 	stage awscdk.Stage
+	// stackNames lists the names of the stacks built so far by account and region
+	// ("111111111111/eu-west-1"), in Go: reading them back from the stacks costs a
+	// jsii call each, quadratic in the accounts for the drift checks.
+	stackNames map[string][]string
+}
+
+// built records that the stack named name was built for account in region.
+func (b *builder) built(s awscdk.Stack, name, account, region string) {
+	b.lz.Stacks = append(b.lz.Stacks, s)
+	b.stackNames[account+"/"+region] = append(b.stackNames[account+"/"+region], name)
 }
 
 // scope returns the construct the stacks of account go under: the pipeline stage
@@ -186,7 +196,7 @@ func (b *builder) newStack(name, account, region, description string, kind stack
 		props.Synthesizer = awscdk.NewDefaultStackSynthesizer(&awscdk.DefaultStackSynthesizerProps{GenerateBootstrapVersionRule: jsii.Bool(false)})
 	}
 	s := awscdk.NewStack(b.scope(account), jsii.String(name), props)
-	b.lz.Stacks = append(b.lz.Stacks, s)
+	b.built(s, name, account, region)
 	return s
 }
 
