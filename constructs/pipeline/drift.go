@@ -1,19 +1,16 @@
 package pipeline
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsevents"
-	"github.com/aws/aws-cdk-go/awscdk/v2/awseventstargets"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsscheduler"
-	"github.com/aws/aws-cdk-go/awscdk/v2/awsschedulertargets"
-	"github.com/aws/aws-cdk-go/awscdk/v2/awssns"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
-	"github.com/go-landingzone/landingzone/constructs/alerting"
 	"github.com/go-landingzone/landingzone/internal/check"
 	"github.com/go-landingzone/landingzone/internal/nag"
 )
@@ -37,25 +34,29 @@ const (
 	idDriftRule    = "Drifted"
 	idForwardRole  = "ForwardRole"
 	idAlertTopic   = "AlertTopic"
-	idAlertBus     = "AlertBus"
 )
 
 // DriftCheck detects drift of the landing-zone stacks on a schedule and reports
 // drifted ones to the alert topic. It holds no asset and no custom resource.
+//
+// Its resources are CloudFormation (L1) constructs: every account and region of the
+// landing zone holds a drift check, and the L2 schedules, rule and roles, with their
+// grants and targets, cost several times as much to build and synthesize for the
+// same template (BENCHMARKS.md).
 type DriftCheck struct {
 	constructs.Construct
 	// StackNames are the stacks checked, in the order of Schedules.
 	StackNames []string
 	// Schedules start drift detection, one per stack, by the EventBridge Scheduler's
 	// universal target for CloudFormation's DetectStackDrift.
-	Schedules []awsscheduler.Schedule
+	Schedules []awsscheduler.CfnSchedule
 	// DetectorRole is what the schedules detect drift as.
-	DetectorRole awsiam.Role
+	DetectorRole awsiam.CfnRole
 	// Rule matches the drift events of the stacks that end DRIFTED.
-	Rule awsevents.Rule
+	Rule awsevents.CfnRule
 	// ForwardRole puts the events on the alert account's bus; nil when the topic is
 	// in this account.
-	ForwardRole awsiam.Role
+	ForwardRole awsiam.CfnRole
 }
 
 // NewDriftCheck validates props, then schedules drift detection of each stack and
@@ -81,70 +82,75 @@ func NewDriftCheck(scope constructs.Construct, id string, props DriftCheckProps)
 	// Registering d itself as the construct lets callers pass *DriftCheck wherever the
 	// CDK wants a construct.
 	constructs.NewConstruct_Override(d, scope, jsii.String(id))
-	d.DetectorRole = newDetectorRole(d.Construct, stack)
-	d.addSchedules(stack, schedule)
-	d.addRule(stack, topic, props.AlertTopicArn)
-	// The role's policy exists once the schedules have added their statements.
-	suppressDetectorFindings(d.DetectorRole)
+	env := environment{partition: *stack.Partition(), account: account, region: region}
+	d.DetectorRole = newDetectorRole(d.Construct, env, d.StackNames)
+	d.addSchedules(env, schedule)
+	d.addRule(env, topic, props.AlertTopicArn)
 	return d, nil
 }
 
+// environment is where a drift check runs; partition is a token.
+type environment struct{ partition, account, region string }
+
+// arn returns the ARN of resource of service in the environment.
+func (e environment) arn(service, resource string) string {
+	return "arn:" + e.partition + ":" + service + ":" + e.region + ":" + e.account + ":" + resource
+}
+
 // addSchedules schedules drift detection of each stack of d, as its detector role.
-func (d *DriftCheck) addSchedules(stack awscdk.Stack, schedule string) {
+func (d *DriftCheck) addSchedules(env environment, schedule string) {
 	for i, name := range d.StackNames {
-		d.Schedules = append(d.Schedules, awsscheduler.NewSchedule(d.Construct, jsii.String(fmt.Sprintf("%s%d", idSchedule, i+1)), &awsscheduler.ScheduleProps{
-			Description: jsii.String("Detect drift of the landing-zone stack " + name),
-			Schedule:    awsscheduler.ScheduleExpression_Expression(jsii.String(schedule), nil),
-			TimeWindow:  awsscheduler.TimeWindow_Flexible(awscdk.Duration_Hours(jsii.Number(driftWindowHours))),
-			Target: awsschedulertargets.NewUniversal(&awsschedulertargets.UniversalTargetProps{
-				Service: jsii.String("cloudformation"),
-				Action:  jsii.String("detectStackDrift"),
-				Input:   awsscheduler.ScheduleTargetInput_FromObject(map[string]string{"StackName": name}),
-				Role:    d.DetectorRole,
-				// The universal target allows its action on * unless told otherwise.
-				PolicyStatements: &[]awsiam.PolicyStatement{awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
-					Actions:   jsii.Strings("cloudformation:DetectStackDrift", "cloudformation:DetectStackResourceDrift"),
-					Resources: jsii.Strings(stackArn(stack, name)),
-				})},
-			}),
+		input, _ := json.Marshal(map[string]string{"StackName": name})
+		d.Schedules = append(d.Schedules, awsscheduler.NewCfnSchedule(d.Construct, jsii.String(fmt.Sprintf("%s%d", idSchedule, i+1)), &awsscheduler.CfnScheduleProps{
+			Description:        jsii.String("Detect drift of the landing-zone stack " + name),
+			ScheduleExpression: jsii.String(schedule),
+			State:              jsii.String("ENABLED"),
+			FlexibleTimeWindow: &awsscheduler.CfnSchedule_FlexibleTimeWindowProperty{
+				Mode: jsii.String("FLEXIBLE"), MaximumWindowInMinutes: jsii.Number(driftWindowHours * 60),
+			},
+			// The universal target calls an AWS API with the schedule's input.
+			Target: &awsscheduler.CfnSchedule_TargetProperty{
+				Arn:     jsii.String("arn:" + env.partition + ":scheduler:::aws-sdk:cloudformation:detectStackDrift"),
+				RoleArn: d.DetectorRole.AttrArn(),
+				Input:   jsii.String(string(input)),
+			},
 		}))
 	}
 }
 
 // addRule routes the DRIFTED results of d's stacks to the topic of arn topicArn:
 // to the topic in this account, otherwise to the default bus of the topic's account.
-func (d *DriftCheck) addRule(stack awscdk.Stack, topic check.ARN, topicArn string) {
-	account := *stack.Account()
+func (d *DriftCheck) addRule(env environment, topic check.ARN, topicArn string) {
 	var stacks []interface{}
 	for _, name := range d.StackNames {
 		stacks = append(stacks, map[string]string{"wildcard": "arn:*:cloudformation:*:*:stack/" + name + "/*"})
 	}
-	d.Rule = awsevents.NewRule(d.Construct, jsii.String(idDriftRule), &awsevents.RuleProps{
+	target := awsevents.CfnRule_TargetProperty{Id: jsii.String("Target0"), Arn: jsii.String(topicArn)}
+	if topic.Account != env.account {
+		bus := DefaultBusArn(topic.Partition, topic.Account, topic.Region)
+		d.ForwardRole = newForwardRole(d.Construct, env, bus)
+		target = awsevents.CfnRule_TargetProperty{Id: jsii.String("Target0"), Arn: jsii.String(bus), RoleArn: d.ForwardRole.AttrArn()}
+	}
+	d.Rule = awsevents.NewCfnRule(d.Construct, jsii.String(idDriftRule), &awsevents.CfnRuleProps{
 		Description: jsii.String("Landing-zone stacks found drifted"),
-		EventPattern: &awsevents.EventPattern{
-			Source:     jsii.Strings(cloudFormationSource),
-			DetailType: jsii.Strings(driftDetailType),
-			Detail: &map[string]interface{}{
+		State:       jsii.String("ENABLED"),
+		EventPattern: map[string]interface{}{
+			"source":      []string{cloudFormationSource},
+			"detail-type": []string{driftDetailType},
+			"detail": map[string]interface{}{
 				"stack-id":       stacks,
 				"status-details": map[string]interface{}{"stack-drift-status": []string{driftStatusDrifted}},
 			},
 		},
+		Targets: &[]interface{}{&target},
 	})
-	if topic.Account == account {
-		d.Rule.AddTarget(alerting.EventTarget(awssns.Topic_FromTopicArn(d.Construct, jsii.String(idAlertTopic), jsii.String(topicArn))))
-	} else {
-		bus := DefaultBusArn(topic.Partition, topic.Account, topic.Region)
-		d.ForwardRole = newForwardRole(d.Construct, stack)
-		d.Rule.AddTarget(awseventstargets.NewEventBus(awsevents.EventBus_FromEventBusArn(d.Construct, jsii.String(idAlertBus), jsii.String(bus)),
-			&awseventstargets.EventBusProps{Role: d.ForwardRole}))
-	}
 }
 
 // ScheduleOf returns the schedule that checks the stack named name, or nil.
 //
 // Like every construct type of this module, DriftCheck has at least one method with a
 // pointer receiver: jsii registers such a Go struct as the construct itself.
-func (d *DriftCheck) ScheduleOf(name string) awsscheduler.Schedule {
+func (d *DriftCheck) ScheduleOf(name string) awsscheduler.CfnSchedule {
 	for i, n := range d.StackNames {
 		if n == name {
 			return d.Schedules[i]
@@ -158,51 +164,66 @@ func DefaultBusArn(partition, account, region string) string {
 	return "arn:" + partition + ":events:" + region + ":" + account + ":event-bus/default"
 }
 
-// stackArn matches every stack named name in stack's account and region, whatever its
-// ID.
-func stackArn(stack awscdk.Stack, name string) string {
-	return "arn:" + *stack.Partition() + ":cloudformation:" + *stack.Region() + ":" + *stack.Account() + ":stack/" + name + "/*"
+// trustService returns the trust policy that lets service assume a role for its
+// resources of this account only, the confused-deputy guard AWS documents.
+func trustService(env environment, service, resources string) map[string]interface{} {
+	return policyDocument(map[string]interface{}{
+		"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": map[string]interface{}{"Service": service + ".amazonaws.com"},
+		"Condition": map[string]interface{}{
+			"StringEquals": map[string]interface{}{"aws:SourceAccount": env.account},
+			"ArnLike":      map[string]interface{}{"aws:SourceArn": env.arn(service, resources)},
+		},
+	})
 }
 
-// newDetectorRole returns the role the schedules of stack's account detect drift as.
-// Drift detection reads each resource of a stack with the caller's permissions, so
-// the role reads everything; only EventBridge Scheduler, for schedules of this
-// account, can assume it.
-func newDetectorRole(scope constructs.Construct, stack awscdk.Stack) awsiam.Role {
-	role := awsiam.NewRole(scope, jsii.String(idDetectorRole), &awsiam.RoleProps{
-		Description: jsii.String("Detects drift of the landing-zone stacks on schedule"),
-		AssumedBy: awsiam.NewServicePrincipal(jsii.String("scheduler.amazonaws.com"), &awsiam.ServicePrincipalOpts{Conditions: &map[string]interface{}{
-			"StringEquals": map[string]interface{}{"aws:SourceAccount": stack.Account()},
-			"ArnLike":      map[string]interface{}{"aws:SourceArn": "arn:" + *stack.Partition() + ":scheduler:" + *stack.Region() + ":" + *stack.Account() + ":schedule/*"},
-		}}),
-		ManagedPolicies: &[]awsiam.IManagedPolicy{awsiam.ManagedPolicy_FromAwsManagedPolicyName(jsii.String(readOnlyPolicy))},
-	})
-	return role
+// policyDocument is an IAM policy of statements.
+func policyDocument(statements ...map[string]interface{}) map[string]interface{} {
+	return map[string]interface{}{"Version": "2012-10-17", "Statement": statements}
 }
 
-// suppressDetectorFindings records why the detector role's wildcards do not apply.
-func suppressDetectorFindings(role awsiam.Role) {
-	nag.Suppress(role, true, nag.Rule{
-		ID:        "AwsSolutions-IAM4",
-		Reason:    "CloudFormation drift detection reads every resource of a stack with the caller's permissions; ReadOnlyAccess is what AWS documents for it and follows new resource types",
-		AppliesTo: []string{"Policy::arn:<AWS::Partition>:iam::aws:policy/" + readOnlyPolicy},
+// newDetectorRole returns the role the schedules detect drift of stacks as. Drift
+// detection reads each resource of a stack with the caller's permissions, so the
+// role reads everything; only EventBridge Scheduler, for schedules of this account,
+// can assume it.
+func newDetectorRole(scope constructs.Construct, env environment, stacks []string) awsiam.CfnRole {
+	var arns []string
+	for _, name := range stacks {
+		arns = append(arns, env.arn("cloudformation", "stack/"+name+"/*"))
+	}
+	role := awsiam.NewCfnRole(scope, jsii.String(idDetectorRole), &awsiam.CfnRoleProps{
+		Description:              jsii.String("Detects drift of the landing-zone stacks on schedule"),
+		AssumeRolePolicyDocument: trustService(env, "scheduler", "schedule/*"),
+		ManagedPolicyArns:        &[]interface{}{"arn:" + env.partition + ":iam::aws:policy/" + readOnlyPolicy},
+		Policies: &[]interface{}{&awsiam.CfnRole_PolicyProperty{
+			PolicyName: jsii.String("DetectDrift"),
+			PolicyDocument: policyDocument(map[string]interface{}{
+				"Effect": "Allow", "Action": []string{"cloudformation:DetectStackDrift", "cloudformation:DetectStackResourceDrift"}, "Resource": arns,
+			}),
+		}},
 	})
-	nag.Suppress(role, true, nag.Rule{
+	nag.Suppress(role, false, nag.Rule{
+		ID:     "AwsSolutions-IAM4",
+		Reason: "CloudFormation drift detection reads every resource of a stack with the caller's permissions; ReadOnlyAccess is what AWS documents for it and follows new resource types",
+		// cdk-nag spells the partition of an L1's managed policy ARN as resolved.
+		AppliesTo: []string{`/^Policy::arn:(<AWS::Partition>|aws[a-z-]*):iam::aws:policy\/` + readOnlyPolicy + `$/`},
+	}, nag.Rule{
 		ID:        "AwsSolutions-IAM5",
 		Reason:    "a stack's ARN ends in an ID CloudFormation assigns; the wildcard stands for that ID of the named landing-zone stack only",
 		AppliesTo: []string{`/^Resource::arn:[^:]+:cloudformation:[a-z0-9-]+:\d{12}:stack\/[A-Za-z][A-Za-z0-9-]*\/\*$/`},
 	})
+	return role
 }
 
-// newForwardRole returns the role the drift rule puts events on another account's bus
-// with; the rule's target grants it events:PutEvents on that bus.
-func newForwardRole(scope constructs.Construct, stack awscdk.Stack) awsiam.Role {
-	return awsiam.NewRole(scope, jsii.String(idForwardRole), &awsiam.RoleProps{
-		Description: jsii.String("Forwards landing-zone drift events to the alert account's event bus"),
-		AssumedBy: awsiam.NewServicePrincipal(jsii.String("events.amazonaws.com"), &awsiam.ServicePrincipalOpts{Conditions: &map[string]interface{}{
-			"StringEquals": map[string]interface{}{"aws:SourceAccount": stack.Account()},
-			"ArnLike":      map[string]interface{}{"aws:SourceArn": "arn:" + *stack.Partition() + ":events:" + *stack.Region() + ":" + *stack.Account() + ":rule/*"},
-		}}),
+// newForwardRole returns the role the drift rule puts events on the bus of ARN bus
+// with.
+func newForwardRole(scope constructs.Construct, env environment, bus string) awsiam.CfnRole {
+	return awsiam.NewCfnRole(scope, jsii.String(idForwardRole), &awsiam.CfnRoleProps{
+		Description:              jsii.String("Forwards landing-zone drift events to the alert account's event bus"),
+		AssumeRolePolicyDocument: trustService(env, "events", "rule/*"),
+		Policies: &[]interface{}{&awsiam.CfnRole_PolicyProperty{
+			PolicyName:     jsii.String("ForwardDriftEvents"),
+			PolicyDocument: policyDocument(map[string]interface{}{"Effect": "Allow", "Action": "events:PutEvents", "Resource": bus}),
+		}},
 	})
 }
 
