@@ -86,7 +86,12 @@ func BenchmarkSynth(b *testing.B) {
 		return
 	}
 	if os.Getenv("LZ_BENCH_WRITE") != "" {
-		if err := os.WriteFile(filepath.Join(root, "BENCHMARKS.md"), []byte(Markdown(results, Machine())), 0o644); err != nil {
+		path := filepath.Join(root, "BENCHMARKS.md")
+		existing, err := os.ReadFile(path)
+		if err != nil && !os.IsNotExist(err) {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(Splice(string(existing), Markdown(results, Machine()))), 0o644); err != nil {
 			b.Fatal(err)
 		}
 	}

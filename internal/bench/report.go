@@ -93,6 +93,24 @@ func Markdown(results []Result, machine string) string {
 	return b.String()
 }
 
+// Markers delimit the part of BENCHMARKS.md that make bench rewrites; the text around
+// them, such as the analysis, is kept.
+const (
+	beginMarker = "<!-- make bench writes from here -->\n"
+	endMarker   = "<!-- to here -->\n"
+)
+
+// Splice returns the file text existing with the part between the markers replaced by
+// table; without markers, table followed by existing.
+func Splice(existing, table string) string {
+	block := beginMarker + table + endMarker
+	begin, end := strings.Index(existing, beginMarker), strings.Index(existing, endMarker)
+	if begin < 0 || end < begin {
+		return block + existing
+	}
+	return existing[:begin] + block + existing[end+len(endMarker):]
+}
+
 // Machine describes the computer the benchmark ran on.
 func Machine() string {
 	cpu := "unknown CPU"

@@ -29,3 +29,15 @@ func TestMeasureAssemblyReadsTheStages(t *testing.T) {
 		t.Errorf("measured %+v, want 2 templates, the largest with 2 resources", a)
 	}
 }
+
+// make bench rewrites only its table: the analysis around it stays.
+func TestSpliceKeepsTheAnalysis(t *testing.T) {
+	first := Splice("", "table 1\n")
+	if first != beginMarker+"table 1\n"+endMarker {
+		t.Fatalf("first write %q", first)
+	}
+	edited := "# Benchmarks\n" + first + "## Analysis\n"
+	if got, want := Splice(edited, "table 2\n"), "# Benchmarks\n"+beginMarker+"table 2\n"+endMarker+"## Analysis\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
