@@ -36,7 +36,8 @@ type coreStage struct {
 }
 
 // stages returns the core stages in deploy order. Each ends with the Baselines of its
-// account, which check the drift of every stack of that account and region before.
+// account, whose drift checks cover the stacks built before them in that account and
+// region.
 func (b *builder) stages() []coreStage {
 	c := b.cfg
 	return []coreStage{

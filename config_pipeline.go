@@ -66,16 +66,6 @@ type Waves struct {
 	Approval string `json:"approval,omitempty" jsonschema:"enum=first-production,enum=every-production,enum=none"`
 }
 
-// DriftCheck configures the scheduled drift detection of the landing-zone stacks.
-type DriftCheck struct {
-	// Disabled turns the check off. False checks every landing-zone stack of every
-	// account and region on Schedule and reports drifted ones to the alert topic.
-	Disabled bool `json:"disabled,omitempty"`
-	// Schedule is an EventBridge Scheduler expression, at most hourly, such as
-	// "rate(12 hours)". Empty means "rate(1 day)".
-	Schedule string `json:"schedule,omitempty"`
-}
-
 // production reports whether w is a production account, deployed after the
 // non-production waves.
 func (w Workload) production() bool { return w.Environment == "prod" }
@@ -174,17 +164,6 @@ func (c Config) mergePipelineProblems(l *check.List, err error) {
 		field = strings.TrimPrefix(field, "PipelineProps.")
 		return "deployment.pipeline." + check.JSONName(field), true
 	})
-}
-
-// validateDriftCheck checks the drift check's schedule.
-func (c Config) validateDriftCheck(l *check.List) {
-	d := c.Alerting.DriftCheck
-	if d.Disabled || d.Schedule == "" {
-		return
-	}
-	// Only the schedule comes from the configuration; the rest is checked per stack.
-	props := pipeline.DriftCheckProps{Schedule: d.Schedule}
-	l.MergeAsExcept("alerting.driftCheck.", "DriftCheckProps.", props.Validate(), "StackNames", "AlertTopicArn")
 }
 
 // accountRoles maps each account ID of the configuration to the field that names it.

@@ -6,6 +6,7 @@ import (
 	"github.com/go-landingzone/landingzone/constructs/alerting"
 	"github.com/go-landingzone/landingzone/constructs/configrules"
 	"github.com/go-landingzone/landingzone/constructs/guardduty"
+	"github.com/go-landingzone/landingzone/constructs/pipeline"
 	"github.com/go-landingzone/landingzone/constructs/securityhub"
 	"github.com/go-landingzone/landingzone/internal/check"
 )
@@ -22,6 +23,16 @@ type Alerting struct {
 	// DriftCheck detects drift of the landing-zone stacks. Its zero value checks
 	// every stack daily.
 	DriftCheck DriftCheck `json:"driftCheck,omitempty"`
+}
+
+// DriftCheck configures the scheduled drift detection of the landing-zone stacks.
+type DriftCheck struct {
+	// Disabled turns the check off. False checks every landing-zone stack of every
+	// account and region on Schedule and reports drifted ones to the alert topic.
+	Disabled bool `json:"disabled,omitempty"`
+	// Schedule is an EventBridge Scheduler expression, at most hourly, such as
+	// "rate(12 hours)". Empty means "rate(1 day)".
+	Schedule string `json:"schedule,omitempty"`
 }
 
 // Slack is one Slack channel, authorized once in the AWS Chatbot console.
@@ -183,4 +194,15 @@ func orPlaceholder(v, placeholder string) string {
 		return placeholder
 	}
 	return v
+}
+
+// validateDriftCheck checks the drift check's schedule.
+func (c Config) validateDriftCheck(l *check.List) {
+	d := c.Alerting.DriftCheck
+	if d.Disabled || d.Schedule == "" {
+		return
+	}
+	// Only the schedule comes from the configuration; the rest is checked per stack.
+	props := pipeline.DriftCheckProps{Schedule: d.Schedule}
+	l.MergeAsExcept("alerting.driftCheck.", "DriftCheckProps.", props.Validate(), "StackNames", "AlertTopicArn")
 }
