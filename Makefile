@@ -61,11 +61,13 @@ bench: deps
 diagram:
 	$(GO) run ./examples/diagram
 
-## lint: gofmt must have nothing to change; go vet must be clean.
+## lint: gofmt must have nothing to change; go vet and staticcheck must be clean.
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files --cached --others --exclude-standard '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet $(PKGS)
+	@# staticcheck is pinned as a tool in go.mod (honnef.co/go/tools v0.8.2).
+	$(GO) tool staticcheck $(PKGS)
 
 ## golden: rewrite the golden snapshots from the code; review `git diff testdata` after.
 golden: deps

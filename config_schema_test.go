@@ -7,8 +7,8 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"io/fs"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -55,42 +55,51 @@ func generateSchema(t *testing.T) []byte {
 func docComments(t *testing.T) map[string]string {
 	t.Helper()
 	fset := token.NewFileSet()
-	pkgs, err := parser.ParseDir(fset, ".", func(fi fs.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, parser.ParseComments)
+	names, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
+	var files []*ast.File
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
 	out := map[string]string{}
-	for _, pkg := range pkgs {
-		for _, f := range pkg.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				spec, ok := n.(*ast.TypeSpec)
-				if !ok {
-					return true
-				}
-				st, ok := spec.Type.(*ast.StructType)
-				if !ok {
-					return true
-				}
-				for _, field := range st.Fields.List {
-					text := strings.TrimSpace(field.Doc.Text())
-					for _, name := range field.Names {
-						if text != "" {
-							out[spec.Name.Name+"."+name.Name] = strings.Join(strings.Fields(text), " ")
-						}
-					}
-				}
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			spec, ok := n.(*ast.TypeSpec)
+			if !ok {
 				return true
-			})
-			for _, d := range f.Decls {
-				if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.TYPE {
-					for _, s := range g.Specs {
-						ts := s.(*ast.TypeSpec)
-						text := ts.Doc.Text()
-						if text == "" {
-							text = g.Doc.Text()
-						}
-						out[ts.Name.Name+"."] = strings.Join(strings.Fields(text), " ")
+			}
+			st, ok := spec.Type.(*ast.StructType)
+			if !ok {
+				return true
+			}
+			for _, field := range st.Fields.List {
+				text := strings.TrimSpace(field.Doc.Text())
+				for _, name := range field.Names {
+					if text != "" {
+						out[spec.Name.Name+"."+name.Name] = strings.Join(strings.Fields(text), " ")
 					}
+				}
+			}
+			return true
+		})
+		for _, d := range f.Decls {
+			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.TYPE {
+				for _, s := range g.Specs {
+					ts := s.(*ast.TypeSpec)
+					text := ts.Doc.Text()
+					if text == "" {
+						text = g.Doc.Text()
+					}
+					out[ts.Name.Name+"."] = strings.Join(strings.Fields(text), " ")
 				}
 			}
 		}

@@ -14,13 +14,12 @@ import (
 )
 
 // handlerCode is the custom resources' handler. It is inline in the template, so the
-// network stack needs no asset for it; CloudFormation takes at most 4,096 characters.
+// network stack needs no asset for it. CloudFormation no longer limits inline code to
+// 4,096 characters (aws-cdk#20624 follows the change in the AWS::Lambda::Function
+// Code.ZipFile documentation).
 //
 //go:embed handler.py
 var handlerCode string
-
-// maxInlineCode is CloudFormation's limit on inline Lambda code (ZipFile).
-const maxInlineCode = 4096
 
 // Construct IDs of the handler, a singleton under the stack.
 const (

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -123,7 +124,7 @@ func (asm *Assembly) add(t testing.TB, cloud cxapi.CloudAssembly, nested bool) {
 		if err != nil {
 			t.Fatalf("reading the template of %s: %v", id, err)
 		}
-		for _, finding := range findings(stack) {
+		for _, finding := range findings(t, *cloud.Directory(), *stack.Id()) {
 			t.Errorf("%s: %s", id, finding)
 		}
 		stats, err := cfnlimits.Measure(raw)
@@ -149,20 +150,66 @@ func (asm *Assembly) add(t testing.TB, cloud cxapi.CloudAssembly, nested bool) {
 
 // findings lists the error annotations of stack and the cdk-nag AwsSolutions warnings,
 // each with the construct path it concerns. Suppressed findings are not annotated.
-func findings(stack cxapi.CloudFormationStackArtifact) []string {
+// They are read from the assembly's manifest.json, the CLI's own source of them:
+// cxapi's message types are deprecated in favour of a package Go has no binding for.
+func findings(t testing.TB, dir, artifactID string) []string {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		t.Fatalf("reading the assembly manifest: %v", err)
+	}
+	type entries = map[string][]struct {
+		Type string `json:"type"`
+		Data any    `json:"data"`
+	}
+	var manifest struct {
+		Artifacts map[string]struct {
+			Metadata entries `json:"metadata"`
+			// The CDK writes a stack's metadata to a file of its own when it is large.
+			AdditionalMetadataFile string `json:"additionalMetadataFile"`
+		} `json:"artifacts"`
+	}
+	if err := json.Unmarshal(raw, &manifest); err != nil {
+		t.Fatalf("reading the assembly manifest: %v", err)
+	}
+	artifact := manifest.Artifacts[artifactID]
+	meta := entries{}
+	for path, e := range artifact.Metadata {
+		meta[path] = append(meta[path], e...)
+	}
+	if name := artifact.AdditionalMetadataFile; name != "" {
+		raw, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatalf("reading the metadata of %s: %v", artifactID, err)
+		}
+		var more entries
+		if err := json.Unmarshal(raw, &more); err != nil {
+			t.Fatalf("reading the metadata of %s: %v", artifactID, err)
+		}
+		for path, e := range more {
+			meta[path] = append(meta[path], e...)
+		}
+	}
+	paths := make([]string, 0, len(meta))
+	for path := range meta {
+		paths = append(paths, path)
+	}
+	sort.Strings(paths)
 	var out []string
-	for _, m := range *stack.Messages() {
-		data := fmt.Sprint(m.Entry.Data)
-		// A rule that cannot evaluate a property (an intrinsic it does not resolve)
-		// reports CdkNagValidationFailure: the property then went unchecked.
-		isNag := strings.HasPrefix(data, "AwsSolutions-") || strings.HasPrefix(data, "CdkNagValidationFailure")
-		if m.Level == cxapi.SynthesisMessageLevel_ERROR || (isNag && m.Level == cxapi.SynthesisMessageLevel_WARNING) {
-			// cdk-nag's message is the rule ID, a one-line summary and a long explanation;
-			// the first sentence is enough to act on.
-			if i := strings.Index(data, ". "); isNag && i > 0 {
-				data = data[:i+1]
+	for _, path := range paths {
+		for _, m := range meta[path] {
+			data := fmt.Sprint(m.Data)
+			// A rule that cannot evaluate a property (an intrinsic it does not resolve)
+			// reports CdkNagValidationFailure: the property then went unchecked.
+			isNag := strings.HasPrefix(data, "AwsSolutions-") || strings.HasPrefix(data, "CdkNagValidationFailure")
+			if m.Type == "aws:cdk:error" || (isNag && m.Type == "aws:cdk:warning") {
+				// cdk-nag's message is the rule ID, a one-line summary and a long
+				// explanation; the first sentence is enough to act on.
+				if i := strings.Index(data, ". "); isNag && i > 0 {
+					data = data[:i+1]
+				}
+				out = append(out, fmt.Sprintf("%s at %s", data, path))
 			}
-			out = append(out, fmt.Sprintf("%s at %s", data, *m.Id))
 		}
 	}
 	return out
