@@ -168,6 +168,7 @@ func (c Config) Validate() error {
 	c.validateNetwork(&l)
 	c.validateSecurity(&l)
 	c.validateDeployment(&l)
+	c.validateBootstrap(&l)
 	c.validatePipeline(&l)
 	c.validateDriftCheck(&l)
 	return l.Err("landingzone")

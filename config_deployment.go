@@ -35,6 +35,13 @@ type Deployment struct {
 	// first, then the workloads in waves. Nil means none: the stacks deploy by
 	// `cdk deploy`, in the order their dependencies give.
 	Pipeline *Pipeline `json:"pipeline,omitempty"`
+	// BootstrapQualifier is the qualifier of the CDK bootstrap, kept for the landing
+	// zone, that every account and governed region is bootstrapped with (`cdk bootstrap
+	// --qualifier`): 1-10 lower-case letters and digits. Every stack deploys through its
+	// roles, and the guardrails exempt them ("cdk-<qualifier>-*") and the roles the
+	// landing zone names for itself ("<qualifier>-*"); cdk.json's context key
+	// @aws-cdk/core:bootstrapQualifier must say the same. Empty means "lzadmin".
+	BootstrapQualifier string `json:"bootstrapQualifier,omitempty"`
 }
 
 // StackSets tunes the StackSet roll-out.

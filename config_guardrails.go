@@ -19,8 +19,11 @@ type Guardrails struct {
 	// AdminRoleName is the landing-zone administration role every guardrail exempts.
 	// Empty means OrganizationAccountAccessRole.
 	AdminRoleName string `json:"adminRoleName,omitempty"`
-	// ExemptRoleNames are further exempt roles, such as the roles that deploy the
-	// landing zone into member accounts ("stacksets-exec-*"). Empty means none.
+	// ExemptRoleNames are roles exempt besides the admin role and the landing zone's
+	// own deploy roles, which every guardrail exempts without being listed here (see
+	// Config.DeployRoleNames: the roles of the bootstrap of
+	// deployment.bootstrapQualifier, and StackSets' execution role in mode
+	// stacksets). Empty means none.
 	ExemptRoleNames []string `json:"exemptRoleNames,omitempty"`
 	// AllowedRegions are the regions the region-deny guardrail leaves open. Empty
 	// means the governed regions.
@@ -36,7 +39,7 @@ type Guardrails struct {
 // guardrailBase is what every guardrail of the configuration shares, for targets.
 func (c Config) guardrailBase(targets []organization.Target) organization.GuardrailProps {
 	g := c.Guardrails
-	return organization.GuardrailProps{Targets: targets, AdminRoleName: g.AdminRoleName, ExemptRoleNames: g.ExemptRoleNames}
+	return organization.GuardrailProps{Targets: targets, AdminRoleName: g.AdminRoleName, ExemptRoleNames: c.exemptRoleNames()}
 }
 
 // allowedRegions resolves Guardrails.AllowedRegions.

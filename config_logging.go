@@ -108,6 +108,7 @@ func (c Config) bucketProps() logbucket.ImmutableBucketProps {
 		ExpireAfterDays:           g.ExpireAfterDays,
 		AccessLogExpireAfterDays:  g.AccessLogExpireAfterDays,
 		ExistingKeyArn:            g.ExistingKeyArn,
+		DeployRoleArn:             c.logArchiveDeployRole(c.Organization.HomeRegion),
 	}
 }
 
@@ -123,7 +124,15 @@ func (c Config) configBucketProps() logbucket.ImmutableBucketProps {
 		GlacierAfterDays:          g.GlacierAfterDays,
 		ExpireAfterDays:           g.ExpireAfterDays,
 		AccessLogExpireAfterDays:  g.AccessLogExpireAfterDays,
+		DeployRoleArn:             c.logArchiveDeployRole(c.Organization.HomeRegion),
 	}
+}
+
+// logArchiveDeployRole is the CloudFormation execution role of the landing zone's
+// bootstrap in the log archive account and region, which alone may change the log
+// buckets' settings.
+func (c Config) logArchiveDeployRole(region string) string {
+	return logbucket.DefaultDeployRoleArn("", c.qualifier(), c.Accounts.LogArchive, region)
 }
 
 // logBucketName is the log archive bucket's name, as every account refers to it.

@@ -92,8 +92,9 @@ func (c Config) pipelineProps() pipeline.PipelineProps {
 			OneBox: p.Waves.OneBox, GrowthFactor: p.Waves.GrowthFactor, BakeTime: p.Waves.BakeTime,
 			Approval: pipeline.ApprovalMode(p.Waves.Approval),
 		},
-		AlarmNames:     p.AlarmNames,
-		ApproverEmails: p.ApproverEmails,
+		AlarmNames:         p.AlarmNames,
+		ApproverEmails:     p.ApproverEmails,
+		BootstrapQualifier: c.qualifier(),
 	}
 	for _, w := range c.Workloads {
 		if w.ID != "" {

@@ -109,6 +109,9 @@ func NewWithOptions(app awscdk.App, cfg Config, opts Options) (*LandingZone, err
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
+	if err := checkQualifierContext(app, cfg); err != nil {
+		return nil, err
+	}
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
@@ -192,12 +195,20 @@ func (b *builder) newStack(name, account, region, description string, kind stack
 		Description:           jsii.String("landingzone: " + description),
 		TerminationProtection: jsii.Bool(true),
 	}
-	if kind == baselineStack {
-		props.Synthesizer = awscdk.NewDefaultStackSynthesizer(&awscdk.DefaultStackSynthesizerProps{GenerateBootstrapVersionRule: jsii.Bool(false)})
-	}
+	props.Synthesizer = b.synthesizer(kind)
 	s := awscdk.NewStack(b.scope(account), jsii.String(name), props)
 	b.built(s, name, account, region)
 	return s
+}
+
+// synthesizer deploys a stack through the roles of the landing zone's bootstrap. A
+// Baseline also skips the bootstrap version check, so that StackSets can deploy it
+// into accounts that were never bootstrapped.
+func (b *builder) synthesizer(kind stackKind) awscdk.IStackSynthesizer {
+	return awscdk.NewDefaultStackSynthesizer(&awscdk.DefaultStackSynthesizerProps{
+		Qualifier:                    jsii.String(b.cfg.qualifier()),
+		GenerateBootstrapVersionRule: jsii.Bool(kind != baselineStack),
+	})
 }
 
 // fail records err, whose fields are named as in the props type strip, under path.

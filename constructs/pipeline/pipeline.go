@@ -30,6 +30,10 @@ const (
 	idApproval   = "Approve"
 )
 
+// bootstrapQualifierContext is the context key from which the CDK CLI and the stack
+// synthesizers read the bootstrap qualifier.
+const bootstrapQualifierContext = "@aws-cdk/core:bootstrapQualifier"
+
 // snsSignatureVersion makes SNS sign its messages with SHA256 instead of SHA1.
 const snsSignatureVersion = "2"
 
@@ -68,6 +72,10 @@ type Pipeline struct {
 // Build functions and BuildWorkload once per account, and checks the result against
 // the CodePipeline quotas. On error nothing is added to scope.
 func NewPipeline(scope constructs.Construct, id string, props PipelineProps) (*Pipeline, error) {
+	if props.BootstrapQualifier == "" {
+		// The stacks' synthesizers read the same key.
+		props.BootstrapQualifier, _ = scope.Node().TryGetContext(jsii.String(bootstrapQualifierContext)).(string)
+	}
 	r, err := props.validate()
 	if err != nil {
 		return nil, err

@@ -18,7 +18,7 @@ const (
 	// assets (Lambda code of custom resources) to the target accounts.
 	DefaultAssetsCliVersion = "4.7.3"
 	// DefaultBootstrapQualifier is the CDK's own: `cdk bootstrap` names the roles of a
-	// target account with it.
+	// target account with it when neither --qualifier nor the context names another.
 	DefaultBootstrapQualifier = "hnb659fds"
 )
 
@@ -80,8 +80,10 @@ type PipelineProps struct {
 	// the subscription. Empty means none: approvers then watch the pipeline's console.
 	ApproverEmails []string
 	// BootstrapQualifier is the qualifier the target accounts were bootstrapped with;
-	// the change-set review reads change sets through their bootstrap lookup role.
-	// Empty means DefaultBootstrapQualifier.
+	// the change-set review reads change sets through their bootstrap lookup role. It
+	// must be the qualifier the stages' stacks are synthesized with. Empty means the
+	// app's context @aws-cdk/core:bootstrapQualifier (cdk.json), which the stacks'
+	// synthesizers use too, or DefaultBootstrapQualifier without it.
 	BootstrapQualifier string
 }
 
