@@ -57,6 +57,8 @@ func (b *builder) identity() {
 		Region:                 region,
 		InstanceArn:            id.InstanceArn,
 		PermissionSets:         st.PermissionSets,
+		ParameterPrefix:        "/" + c.prefix() + "/identity/permission-sets",
+		BootstrapQualifier:     c.qualifier(),
 		OrganizationalUnits:    c.ouAccounts(),
 		Assignments:            assignments,
 		MaxAssignmentsPerStack: id.MaxAssignmentsPerStack,

@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsssm"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awssso"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
@@ -26,8 +27,32 @@ const (
 	MaxAssignmentsPerStackLimit = 490
 )
 
-// Construct IDs inside an assignment stack.
-const idEmpty = "Empty"
+// Construct IDs inside an assignment stack, and the start of those of the ARN
+// parameters added to the permission sets' stacks, followed by the set's name.
+const (
+	idEmpty        = "Empty"
+	idArnParameter = "ArnParameter"
+)
+
+// DefaultParameterPrefix starts the names of the SSM parameters that carry the
+// permission sets' ARNs to the assignment stacks.
+const DefaultParameterPrefix = "/landingzone/identity/permission-sets"
+
+// parameterPrefixPattern is an SSM parameter path: segments of letters, digits and
+// ._- each after a "/"; SSM allows 1,011 characters in a name, which a 32-character
+// permission set name then completes.
+var (
+	parameterPrefixPattern = regexp.MustCompile(`^(/[A-Za-z0-9._-]+){1,14}$`)
+	qualifierPattern       = regexp.MustCompile(`^[a-z0-9]{1,10}$`)
+)
+
+// bootstrapQualifierContext is the context key from which the CDK CLI and the stack
+// synthesizers read the bootstrap qualifier.
+const bootstrapQualifierContext = "@aws-cdk/core:bootstrapQualifier"
+
+// maxParametersPerStack is CloudFormation's quota of 200 parameters per template, less
+// the bootstrap version parameter each assignment stack has.
+const maxParametersPerStack = 199
 
 var ouNamePattern = regexp.MustCompile(`^[\w +=,.@/-]{1,128}$`)
 
@@ -67,9 +92,21 @@ type AssignmentStacksProps struct {
 	// InstanceArn is the IAM Identity Center instance. Required.
 	InstanceArn string
 	// PermissionSets are the permission sets made in this app that assignments name.
-	// Their ARNs reach the assignment stacks as CloudFormation exports of their own
-	// stack, which stays in the same account and region.
+	// Each one's ARN reaches the assignment stacks through an SSM parameter that
+	// NewAssignmentStacks adds to its stack (same account and region),
+	// named ParameterPrefix + "/" + its name; the assignment stacks read it at deploy
+	// time. Unlike a CloudFormation export, the parameter does not lock the permission
+	// set: replacing one updates the parameter, and the next deploy of the assignment
+	// stacks moves the assignments to the new one.
 	PermissionSets []PermissionSetRef
+	// ParameterPrefix starts the names of the SSM parameters that carry the ARNs of
+	// PermissionSets: a path of letters, digits and ._- segments, each after a "/".
+	// Empty means DefaultParameterPrefix.
+	ParameterPrefix string
+	// BootstrapQualifier is the qualifier of the CDK bootstrap the assignment stacks
+	// deploy through, 1-10 lower-case letters and digits. Empty means the app's
+	// context @aws-cdk/core:bootstrapQualifier, or the CDK's default without it.
+	BootstrapQualifier string
 	// ExternalPermissionSets maps the names of permission sets made elsewhere to their
 	// ARNs, which must belong to InstanceArn. Empty means none.
 	ExternalPermissionSets map[string]string
@@ -116,6 +153,12 @@ func (p AssignmentStacksProps) resolve() (resolvedAssignments, error) {
 	check.AccountID(&l, "AssignmentStacksProps.Account", p.Account)
 	check.Region(&l, "AssignmentStacksProps.Region", p.Region)
 	instanceArn(&l, "AssignmentStacksProps.InstanceArn", p.InstanceArn)
+	if p.ParameterPrefix != "" && (!parameterPrefixPattern.MatchString(p.ParameterPrefix) || len(p.ParameterPrefix) > 900) {
+		l.Addf("AssignmentStacksProps.ParameterPrefix", p.ParameterPrefix, "not an SSM parameter path such as %q", DefaultParameterPrefix)
+	}
+	if p.BootstrapQualifier != "" && !qualifierPattern.MatchString(p.BootstrapQualifier) {
+		l.Addf("AssignmentStacksProps.BootstrapQualifier", p.BootstrapQualifier, "not a bootstrap qualifier: 1-10 lower-case letters and digits")
+	}
 	known := p.validatePermissionSets(&l)
 	p.validateOUs(&l)
 	p.validateAssignments(&l, known)
@@ -132,8 +175,29 @@ func (p AssignmentStacksProps) resolve() (resolvedAssignments, error) {
 	}
 	if l.Len() == 0 {
 		r.shards = p.layout(&l, r.budget)
+		p.checkParameters(&l, r.shards)
 	}
 	return r, l.Err("identity")
+}
+
+// checkParameters records the shards that would read more permission-set ARNs than
+// a template has parameters for.
+func (p AssignmentStacksProps) checkParameters(l *check.List, shards []Shard) {
+	local := map[string]bool{}
+	for _, ps := range p.PermissionSets {
+		local[ps.PermissionSetName()] = true
+	}
+	for i, s := range shards {
+		used := map[string]bool{}
+		for _, a := range s.Assignments {
+			if local[a.PermissionSet] {
+				used[a.PermissionSet] = true
+			}
+		}
+		if len(used) > maxParametersPerStack {
+			l.Addf("AssignmentStacksProps.PermissionSets", nil, "stack %d would read the ARNs of %d permission sets, one template parameter each, over CloudFormation's %d parameters per template; set `StackCount` higher", i+1, len(used), maxParametersPerStack+1)
+		}
+	}
 }
 
 // layout expands valid props into shards of at most budget assignments, or records
@@ -285,37 +349,57 @@ func NewAssignmentStacks(scope constructs.Construct, idPrefix string, props Assi
 	if err := props.checkEnvironments(); err != nil {
 		return nil, err
 	}
-	arns := map[string]*string{}
-	for name, arn := range props.ExternalPermissionSets {
-		arns[name] = jsii.String(arn)
+	prefix := props.ParameterPrefix
+	if prefix == "" {
+		prefix = DefaultParameterPrefix
 	}
+	local := map[string]PermissionSetRef{}
 	for _, ps := range props.PermissionSets {
-		// An explicit export keeps the ARN exported while the permission set exists,
-		// even when no assignment uses it for a while: CloudFormation refuses to
-		// remove an export that another stack still imports.
-		arns[ps.PermissionSetName()] = awscdk.Stack_Of(ps).ExportValue(ps.PermissionSetArn(), nil)
+		local[ps.PermissionSetName()] = ps
+		publishArn(ps, prefix)
+	}
+	qualifier := props.BootstrapQualifier
+	if qualifier == "" {
+		qualifier, _ = scope.Node().TryGetContext(jsii.String(bootstrapQualifierContext)).(string)
 	}
 
 	out := &AssignmentStacks{Shards: r.shards}
 	for i, s := range r.shards {
 		name := fmt.Sprintf("%s%02d", idPrefix, i+1)
-		// Named explicitly: inside a pipeline stage the default name would carry the
-		// stage's name.
-		stack := awscdk.NewStack(scope, jsii.String(name), &awscdk.StackProps{
+		stackProps := &awscdk.StackProps{
+			// Named explicitly: inside a pipeline stage the default name would carry the
+			// stage's name.
 			StackName:             jsii.String(name),
 			Env:                   &awscdk.Environment{Account: jsii.String(props.Account), Region: jsii.String(props.Region)},
 			Description:           jsii.String(fmt.Sprintf("landingzone: IAM Identity Center account assignments, shard %02d", i+1)),
 			TerminationProtection: jsii.Bool(true),
-		})
+		}
+		if qualifier != "" {
+			stackProps.Synthesizer = awscdk.NewDefaultStackSynthesizer(&awscdk.DefaultStackSynthesizerProps{Qualifier: jsii.String(qualifier)})
+		}
+		stack := awscdk.NewStack(scope, jsii.String(name), stackProps)
 		for _, a := range s.Assignments {
-			awssso.NewCfnAssignment(stack, jsii.String(assignmentID(a)), &awssso.CfnAssignmentProps{
+			arn := jsii.String(props.ExternalPermissionSets[a.PermissionSet])
+			ps, isLocal := local[a.PermissionSet]
+			if isLocal {
+				arn = awsssm.StringParameter_ValueForStringParameter(stack, jsii.String(prefix+"/"+a.PermissionSet), nil)
+				stack.AddStackDependency(awscdk.Stack_Of(ps), jsii.String("assignments read the permission sets' ARNs after they are written"))
+			}
+			assignment := awssso.NewCfnAssignment(stack, jsii.String(assignmentID(a)), &awssso.CfnAssignmentProps{
 				InstanceArn:      jsii.String(props.InstanceArn),
-				PermissionSetArn: arns[a.PermissionSet],
+				PermissionSetArn: arn,
 				PrincipalType:    jsii.String("GROUP"),
 				PrincipalId:      jsii.String(a.GroupID),
 				TargetType:       jsii.String("AWS_ACCOUNT"),
 				TargetId:         jsii.String(a.Account),
 			})
+			if isLocal {
+				// The parameter's name stays when the permission set is replaced, so the
+				// template would stay too and `cdk deploy` would skip the stack: naming
+				// the permission set's resource here makes a replacement a change that
+				// deploys, and CloudFormation then reads the parameter's new value.
+				assignment.AddMetadata(jsii.String(permissionSetMetadata), permissionSetIdentity(ps))
+			}
 		}
 		if len(s.Assignments) == 0 {
 			awscdk.NewCfnWaitConditionHandle(stack, jsii.String(idEmpty), &awscdk.CfnWaitConditionHandleProps{})
@@ -344,4 +428,33 @@ func (p AssignmentStacksProps) checkEnvironments() error {
 		}
 	}
 	return l.Err("identity")
+}
+
+// permissionSetMetadata is the metadata key of an assignment that names the
+// permission set it reads the ARN of.
+const permissionSetMetadata = "landingzone:permissionSet"
+
+// permissionSetIdentity names the CloudFormation resource of ps: its stack and
+// logical ID, which a replacement by a new construct changes, and its name and
+// instance, whose changes replace it.
+func permissionSetIdentity(ps PermissionSetRef) map[string]interface{} {
+	id := map[string]interface{}{"Name": ps.PermissionSetName(), "Path": *ps.Node().Path()}
+	if c, ok := ps.Node().DefaultChild().(awscdk.CfnResource); ok {
+		id["LogicalId"] = awscdk.Stack_Of(ps).GetLogicalId(c)
+	}
+	return id
+}
+
+// publishArn writes the ARN of ps to an SSM parameter in its stack, once.
+func publishArn(ps PermissionSetRef, prefix string) {
+	stack := awscdk.Stack_Of(ps)
+	id := jsii.String(idArnParameter + ps.PermissionSetName())
+	if stack.Node().TryFindChild(id) != nil {
+		return
+	}
+	awsssm.NewStringParameter(stack, id, &awsssm.StringParameterProps{
+		ParameterName: jsii.String(prefix + "/" + ps.PermissionSetName()),
+		StringValue:   ps.PermissionSetArn(),
+		Description:   jsii.String("ARN of permission set " + ps.PermissionSetName() + ", read by the Identity Center assignment stacks"),
+	})
 }

@@ -2,6 +2,7 @@ package identity_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -89,19 +90,41 @@ func TestAssignmentStacks(t *testing.T) {
 	if total != 6 {
 		t.Errorf("%d assignments, want 6 (3 administrator, 1 developer, 1 billing, 1 break glass)", total)
 	}
-	// Permission sets of the app arrive by export, including those no assignment uses.
-	for _, tpl := range asm.Templates {
-		for _, a := range tpl.Properties("AWS::SSO::Assignment") {
+	// Permission sets of the app arrive through SSM parameters their stack writes,
+	// read as template parameters at deploy time; no export locks them.
+	for id, tpl := range asm.Templates {
+		if strings.Contains(string(tpl.Bytes()), "Fn::ImportValue") {
+			t.Errorf("%s imports an export", id)
+		}
+		params, _ := tpl.JSON["Parameters"].(map[string]any)
+		for logicalID, r := range tpl.Resources("AWS::SSO::Assignment") {
+			a, _ := r["Properties"].(map[string]any)
 			arn := a["PermissionSetArn"]
-			ref, _ := arn.(map[string]any)
-			if _, imported := ref["Fn::ImportValue"]; !imported && arn != externalPS {
-				t.Errorf("PermissionSetArn %v, want an import or the external ARN", arn)
+			if arn == externalPS {
+				continue
+			}
+			// A replaced permission set changes the template, so that the stack
+			// deploys and reads the parameter's new value.
+			meta, _ := r["Metadata"].(map[string]any)
+			if ps, _ := meta["landingzone:permissionSet"].(map[string]any); ps["Name"] == "Administrator" && ps["LogicalId"] != "AdministratorF23F67B6" {
+				t.Errorf("%s/%s: metadata %v, want the permission set's logical ID AdministratorF23F67B6", id, logicalID, ps)
+			} else if ps == nil {
+				t.Errorf("%s/%s: no landingzone:permissionSet metadata", id, logicalID)
+			}
+			ref, _ := arn.(map[string]any)["Ref"].(string)
+			param, _ := params[ref].(map[string]any)
+			if param["Type"] != "AWS::SSM::Parameter::Value<String>" || !strings.HasPrefix(fmt.Sprint(param["Default"]), "/landingzone/identity/permission-sets/") {
+				t.Errorf("%s: PermissionSetArn %v reads parameter %v, want an SSM parameter under /landingzone/identity/permission-sets/", id, arn, param)
 			}
 		}
 	}
 	identityStack := asm.Stack(t, "Identity")
-	if outputs := identityStack.Stats.Outputs; outputs != 3 {
-		t.Errorf("the permission set stack has %d outputs, want an export per permission set (3)", outputs)
+	identityStack.ResourceCountIs("AWS::SSM::Parameter", 3)
+	identityStack.HasResourceProperties("AWS::SSM::Parameter", map[string]any{
+		"Name": "/landingzone/identity/permission-sets/Administrator", "Type": "String",
+	})
+	if outputs := identityStack.Stats.Outputs; outputs != 0 {
+		t.Errorf("the permission set stack has %d outputs, want none (no exports)", outputs)
 	}
 	lztest.GoldenNamed(t, t.Name()+"-Identity", identityStack)
 }
