@@ -114,6 +114,9 @@ func (c Config) detectorProps(region string) guardduty.DetectorProps {
 		MinSeverity:       g.MinSeverity,
 		FindingsBucketArn: "arn:" + partitionOf(region) + ":s3:::" + c.logBucketName(),
 		FindingsKeyArn:    c.Logging.KeyArn,
+		// The guardrails protect the detector; the role that configures it carries a
+		// name they exempt.
+		RoleName: LandingZoneRoleName(c.qualifier(), "guardduty-"+region),
 	}
 	if region == c.Organization.HomeRegion {
 		p.DetectorID = g.DetectorID

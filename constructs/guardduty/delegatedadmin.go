@@ -1,21 +1,18 @@
 package guardduty
 
 import (
+	"strconv"
+
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
-	"github.com/aws/aws-cdk-go/awscdk/v2/customresources"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/check"
-	"github.com/go-landingzone/landingzone/internal/nag"
 )
 
 // guardDutyPrincipal is GuardDuty's service principal in AWS Organizations.
 const guardDutyPrincipal = "guardduty.amazonaws.com"
-
-// badRequest is the error name of every GuardDuty client error.
-const badRequest = "^BadRequestException$"
 
 // DelegatedAdminProps configures NewDelegatedAdmin.
 type DelegatedAdminProps struct {
@@ -36,8 +33,8 @@ type DelegatedAdmin struct {
 	constructs.Construct
 	// AdminAccountID is the designated account.
 	AdminAccountID string
-	// Resource makes the EnableOrganizationAdminAccount call.
-	Resource customresources.AwsCustomResource
+	// Resource designates the administrator, or finds it designated already.
+	Resource awscdk.CustomResource
 }
 
 // Validate reports every problem in p that does not depend on the stack.
@@ -59,13 +56,13 @@ func (p DelegatedAdminProps) validate(stackAccount string) error {
 // organization's management account, and GuardDuty then enables itself in the
 // administrator account. On error nothing is added to scope.
 //
-// The call is repeated unchanged on update. GuardDuty answers a designation that
-// already exists (made by hand, or by an earlier stack) with a BadRequestException, the
-// same error name it uses for every client error, so that name is ignored: a real
-// failure surfaces in the administrator account, where NewDetector finds no detector or
-// may not configure the organization. Changing AdminAccountID later needs the old
-// designation removed first (DisableOnDelete, or the GuardDuty console), since an
-// organization has one GuardDuty administrator.
+// The designation is checked first, on create and on every update: when
+// AdminAccountID is the administrator already (made by hand, or by an earlier stack)
+// nothing changes; when another account is (such as AWS Control Tower's audit
+// account), the deployment fails with a message that names it, because an
+// organization has one GuardDuty administrator per region. Changing AdminAccountID
+// later needs the old designation removed first (DisableOnDelete, or the GuardDuty
+// console).
 func NewDelegatedAdmin(scope constructs.Construct, id string, props DelegatedAdminProps) (*DelegatedAdmin, error) {
 	stack := awscdk.Stack_Of(scope)
 	account := ""
@@ -80,35 +77,33 @@ func NewDelegatedAdmin(scope constructs.Construct, id string, props DelegatedAdm
 	// the CDK wants a construct.
 	constructs.NewConstruct_Override(d, scope, jsii.String(id))
 
-	params := map[string]interface{}{"AdminAccountId": props.AdminAccountID}
-	enable := sdkCall("EnableOrganizationAdminAccount", params, props.AdminAccountID)
-	enable.IgnoreErrorCodesMatching = jsii.String(badRequest)
-	guardDutyActions := []string{"guardduty:EnableOrganizationAdminAccount"}
+	h := handlerOf(d.Construct, "")
+	guardDutyActions := []string{"guardduty:EnableOrganizationAdminAccount", "guardduty:ListOrganizationAdminAccounts"}
 	orgWrites := []string{"organizations:EnableAWSServiceAccess", "organizations:RegisterDelegatedAdministrator"}
-	var disable *customresources.AwsSdkCall
 	if props.DisableOnDelete {
-		disable = sdkCall("DisableOrganizationAdminAccount", params, props.AdminAccountID)
-		disable.IgnoreErrorCodesMatching = jsii.String(badRequest)
 		guardDutyActions = append(guardDutyActions, "guardduty:DisableOrganizationAdminAccount")
 		orgWrites = append(orgWrites, "organizations:DeregisterDelegatedAdministrator")
 	}
-	d.Resource = newCall(d.Construct, idResource, enable, disable,
-		allow([]string{"*"}, guardDutyActions...),
-		// GuardDuty enables trusted access and registers the administrator through
-		// AWS Organizations on the caller's behalf, for its own service principal only.
-		awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
-			Actions:    jsii.Strings(orgWrites...),
-			Resources:  jsii.Strings("*"),
-			Conditions: &map[string]interface{}{"StringEquals": map[string]interface{}{"organizations:ServicePrincipal": guardDutyPrincipal}},
-		}),
-		allow([]string{"*"}, "organizations:DescribeOrganization", "organizations:DescribeAccount", "organizations:DescribeOrganizationalUnit",
-			"organizations:ListAccounts", "organizations:ListAWSServiceAccessForOrganization", "organizations:ListDelegatedAdministrators"),
-	)
-	nag.Suppress(d.Resource, true, nag.Rule{
-		ID: "AwsSolutions-IAM5", Reason: "these GuardDuty and Organizations actions have no resource-level permissions; writes are limited to GuardDuty's service principal, the rest are read-only",
-		AppliesTo: []string{"Resource::*"},
+	h.allow(&awsiam.PolicyStatementProps{Actions: jsii.Strings(guardDutyActions...), Resources: jsii.Strings("*")})
+	// GuardDuty enables trusted access and registers the administrator through AWS
+	// Organizations on the caller's behalf, for its own service principal only.
+	h.allow(&awsiam.PolicyStatementProps{
+		Actions:    jsii.Strings(orgWrites...),
+		Resources:  jsii.Strings("*"),
+		Conditions: &map[string]interface{}{"StringEquals": map[string]interface{}{"organizations:ServicePrincipal": guardDutyPrincipal}},
 	})
-	nag.SuppressAwsCustomResourceProvider(stack)
+	h.allow(&awsiam.PolicyStatementProps{
+		Actions: jsii.Strings("organizations:DescribeOrganization", "organizations:DescribeAccount", "organizations:DescribeOrganizationalUnit",
+			"organizations:ListAccounts", "organizations:ListAWSServiceAccessForOrganization", "organizations:ListDelegatedAdministrators"),
+		Resources: jsii.Strings("*"),
+	})
+	h.suppress("these GuardDuty and Organizations actions have no resource-level permissions; writes are limited to GuardDuty's service principal, the rest are read-only",
+		"Resource::*")
+	d.Resource = h.resource(d.Construct, idResource, delegationResourceType, map[string]interface{}{
+		"Action":          "delegate",
+		"AdminAccountId":  props.AdminAccountID,
+		"DisableOnDelete": strconv.FormatBool(props.DisableOnDelete),
+	})
 	return d, nil
 }
 

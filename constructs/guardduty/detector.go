@@ -4,18 +4,17 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsevents"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsguardduty"
-	"github.com/aws/aws-cdk-go/awscdk/v2/customresources"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/constructs/alerting"
-	"github.com/go-landingzone/landingzone/internal/nag"
+	"github.com/go-landingzone/landingzone/internal/check"
 )
 
 // Construct IDs are part of the public API: changing one replaces the resource.
 const (
 	idResource                  = "Resource"
-	idLookup                    = "Lookup"
 	idSettings                  = "Settings"
 	idOrganizationConfiguration = "OrganizationConfiguration"
 	idDestination               = "Destination"
@@ -35,16 +34,17 @@ type Detector struct {
 	// Resource is the detector CloudFormation created; nil when the detector was
 	// adopted or looked up.
 	Resource awsguardduty.CfnDetector
-	// Lookup finds the detector the delegated-administrator designation created (a
-	// ListDetectors call); nil unless ModeOrganization without DetectorProps.DetectorID.
-	Lookup customresources.AwsCustomResource
-	// Settings applies the features and finding frequency to an adopted or looked-up
-	// detector (an UpdateDetector call); nil when CloudFormation created the detector.
-	Settings customresources.AwsCustomResource
+	// Settings applies the features and finding frequency to an adopted detector, or
+	// to the detector that the delegated-administrator designation created, which it
+	// finds first (ModeOrganization without DetectorProps.DetectorID); nil when
+	// CloudFormation created the detector.
+	Settings awscdk.CustomResource
 	// OrganizationConfiguration auto-enables GuardDuty and the same features in every
-	// account of the organization (an UpdateOrganizationConfiguration call); nil in
-	// ModeSingleAccount.
-	OrganizationConfiguration customresources.AwsCustomResource
+	// account of the organization; nil in ModeSingleAccount.
+	OrganizationConfiguration awscdk.CustomResource
+	// Role is the role of the function behind Settings and OrganizationConfiguration,
+	// named DetectorProps.RoleName; nil when CloudFormation created the detector.
+	Role awsiam.IRole
 	// Destination publishes every finding to the log archive; nil without
 	// DetectorProps.FindingsBucketArn.
 	Destination awsguardduty.CfnPublishingDestination
@@ -64,20 +64,27 @@ func NewDetector(scope constructs.Construct, id string, props DetectorProps) (*D
 	if err != nil {
 		return nil, err
 	}
+	if err := checkHandlerRole(scope, p); err != nil {
+		return nil, err
+	}
 	d := &Detector{Mode: p.Mode}
 	// Registering d itself as the construct lets callers pass *Detector wherever the
 	// CDK wants a construct.
 	constructs.NewConstruct_Override(d, scope, jsii.String(id))
-	stack := awscdk.Stack_Of(scope)
 	states := featureStates(p.DisabledFeatures)
 
-	switch {
-	case p.DetectorID != "":
+	if p.Mode == ModeOrganization || p.DetectorID != "" {
+		h := handlerOf(d.Construct, p.RoleName)
+		d.Role = h.role
+		d.Settings = configureDetector(d.Construct, h, p.DetectorID, states)
 		d.DetectorID = p.DetectorID
-	case p.Mode == ModeOrganization:
-		d.Lookup = lookupDetector(d.Construct)
-		d.DetectorID = *d.Lookup.GetResponseField(jsii.String(detectorIDPath))
-	default:
+		if d.DetectorID == "" {
+			d.DetectorID = *d.Settings.GetAttString(jsii.String(detectorIDAttribute))
+		}
+		if p.Mode == ModeOrganization {
+			d.OrganizationConfiguration = configureOrganization(d.Construct, h, d.DetectorID, states)
+		}
+	} else {
 		d.Resource = awsguardduty.NewCfnDetector(d.Construct, jsii.String(idResource), &awsguardduty.CfnDetectorProps{
 			Enable:                     jsii.Bool(true),
 			FindingPublishingFrequency: jsii.String(FindingPublishingFrequency),
@@ -86,12 +93,6 @@ func NewDetector(scope constructs.Construct, id string, props DetectorProps) (*D
 		// Deleting a detector deletes its findings.
 		d.Resource.ApplyRemovalPolicy(awscdk.RemovalPolicy_RETAIN, nil)
 		d.DetectorID = *d.Resource.AttrId()
-	}
-	if d.Resource == nil {
-		d.Settings = updateDetector(d.Construct, d.DetectorID, d.DetectorArn(), states)
-	}
-	if p.Mode == ModeOrganization {
-		d.OrganizationConfiguration = updateOrganizationConfiguration(d.Construct, d.DetectorID, d.DetectorArn(), states)
 	}
 	if p.archived() {
 		d.Destination = awsguardduty.NewCfnPublishingDestination(d.Construct, jsii.String(idDestination), &awsguardduty.CfnPublishingDestinationProps{
@@ -114,7 +115,6 @@ func NewDetector(scope constructs.Construct, id string, props DetectorProps) (*D
 		},
 		Targets: &[]awsevents.IRuleTarget{alerting.EventTarget(p.AlertTopic)},
 	})
-	nag.SuppressAwsCustomResourceProvider(stack)
 	return d, nil
 }
 
@@ -125,4 +125,18 @@ func NewDetector(scope constructs.Construct, id string, props DetectorProps) (*D
 func (d *Detector) DetectorArn() string {
 	stack := awscdk.Stack_Of(d)
 	return "arn:" + *stack.Partition() + ":guardduty:" + *stack.Region() + ":" + *stack.Account() + ":detector/" + d.DetectorID
+}
+
+// checkHandlerRole refuses a RoleName that the stack's handler, made already for
+// another construct of this package, does not have.
+func checkHandlerRole(scope constructs.Construct, p DetectorProps) error {
+	if p.RoleName == "" || awscdk.Stack_Of(scope).Node().TryFindChild(jsii.String(idHandler)) == nil {
+		return nil
+	}
+	if got := handlerOf(scope, "").roleName(); got != p.RoleName {
+		var l check.List
+		l.Addf("DetectorProps.RoleName", p.RoleName, "the stack's GuardDuty handler exists already with role name %q; one stack has one handler", got)
+		return l.Err("guardduty")
+	}
+	return nil
 }

@@ -16,53 +16,54 @@ const allOn = "S3_DATA_EVENTS=%[1]s EKS_AUDIT_LOGS=%[1]s RUNTIME_MONITORING=%[1]
 func every(value string) string { return strings.ReplaceAll(allOn, "%[1]s", value) }
 
 // The delegated administrator's detector: found, configured, and extended to the
-// whole organization, with every finding archived and the severe ones alerted.
+// whole organization, with every finding archived and the severe ones alerted, by a
+// handler whose role has the name the guardrails exempt.
 func TestDetectorOrganization(t *testing.T) {
-	d, tpl := synthDetector(t, guardduty.DetectorProps{FindingsBucketArn: bucketArn, FindingsKeyArn: keyArn})
-	if d.Mode != guardduty.ModeOrganization || d.Resource != nil || d.Lookup == nil {
-		t.Errorf("Mode %q, Resource %v, Lookup %v: want organization mode with a looked-up detector", d.Mode, d.Resource, d.Lookup)
+	d, tpl := synthDetector(t, guardduty.DetectorProps{FindingsBucketArn: bucketArn, FindingsKeyArn: keyArn, RoleName: "lzadmin-guardduty-eu-west-1"})
+	if d.Mode != guardduty.ModeOrganization || d.Resource != nil || d.Settings == nil || d.OrganizationConfiguration == nil || d.Role == nil {
+		t.Errorf("Mode %q, Resource %v, Settings %v, OrganizationConfiguration %v, Role %v: want organization mode with a looked-up detector",
+			d.Mode, d.Resource, d.Settings, d.OrganizationConfiguration, d.Role)
 	}
 	// GuardDuty created the detector when the account became delegated administrator:
 	// CloudFormation must not try to create another.
 	tpl.ResourceCountIs("AWS::GuardDuty::Detector", 0)
+	// The handler is inline: no asset, no bootstrap bucket, named role, encrypted logs.
+	tpl.ResourceCountIs("AWS::Lambda::Function", 1)
+	tpl.HasResourceProperties("AWS::Lambda::Function", map[string]any{
+		"Code": map[string]any{"ZipFile": assertions.Match_StringLikeRegexp(jsii.String("def delegate"))}, "Runtime": "python3.14",
+	})
+	tpl.HasResourceProperties("AWS::IAM::Role", map[string]any{
+		"RoleName":                 "lzadmin-guardduty-eu-west-1",
+		"AssumeRolePolicyDocument": map[string]any{"Statement": []any{map[string]any{"Action": "sts:AssumeRole", "Effect": "Allow", "Principal": map[string]any{"Service": "lambda.amazonaws.com"}}}},
+	})
+	tpl.HasResourceProperties("AWS::Logs::LogGroup", map[string]any{"RetentionInDays": 365, "KmsKeyId": assertions.Match_AnyValue()})
 
-	calls := customCalls(t, tpl, "Create")
-	if updates := customCalls(t, tpl, "Update"); len(updates) != len(calls) {
-		t.Errorf("%d calls on update, want the %d of create", len(updates), len(calls))
+	calls := handlerCalls(t, tpl)
+	settings := calls["detector"]
+	// No ID: the handler finds the detector the designation created.
+	if settings["DetectorId"] != "" || settings["FindingPublishingFrequency"] != "FIFTEEN_MINUTES" {
+		t.Errorf("detector settings %v", settings)
 	}
-	if deletes := customCalls(t, tpl, "Delete"); len(deletes) != 0 {
-		t.Errorf("calls on delete %v, want none: deleting the stack must not turn GuardDuty off", deletes)
-	}
-	if c := calls["ListDetectors"]; c.Service != "GuardDuty" || strings.Join(c.OutputPaths, ",") != "DetectorIds.0" {
-		t.Errorf("lookup call %+v", c)
-	}
-	settings := calls["UpdateDetector"]
-	if settings.Parameters["DetectorId"] != lookedUp || settings.Parameters["FindingPublishingFrequency"] != "FIFTEEN_MINUTES" || settings.Parameters["Enable"] != true {
-		t.Errorf("UpdateDetector parameters %v", settings.Parameters)
-	}
-	if got := features(settings.Parameters["Features"], "Status"); got != every("ENABLED") {
+	if got := features(settings["Features"], "Status"); got != every("ENABLED") {
 		t.Errorf("detector features\n got %s\nwant %s", got, every("ENABLED"))
 	}
-	org := calls["UpdateOrganizationConfiguration"]
-	if org.Parameters["DetectorId"] != lookedUp || org.Parameters["AutoEnableOrganizationMembers"] != "ALL" {
-		t.Errorf("UpdateOrganizationConfiguration parameters %v", org.Parameters)
+	org := calls["organization"]
+	if org["DetectorId"] != lookedUp {
+		t.Errorf("organization configuration of detector %v, want the one found (%s)", org["DetectorId"], lookedUp)
 	}
-	if got := features(org.Parameters["Features"], "AutoEnable"); got != every("ALL") {
+	if got := features(org["Features"], "AutoEnable"); got != every("ALL") {
 		t.Errorf("organization features\n got %s\nwant %s", got, every("ALL"))
 	}
 
-	// Each call may do exactly what it needs.
-	detector := "arn:aws:guardduty:eu-west-1:123456789012:detector/" + lookedUp
-	assertLines(t, "lookup policy", policyOf(t, tpl, "GuardDutyLookup"), "guardduty:ListDetectors -> *")
-	assertLines(t, "settings policy", policyOf(t, tpl, "GuardDutySettings"),
-		"guardduty:UpdateDetector -> "+detector,
+	// The handler may do exactly what it needs; the CDK merges statements of one
+	// resource list.
+	assertLines(t, "handler policy", handlerPolicy(t, tpl),
+		"[guardduty:ListDetectors organizations:DescribeOrganization organizations:ListAccounts] -> *",
+		"[guardduty:UpdateDetector guardduty:UpdateOrganizationConfiguration] -> arn:aws:guardduty:eu-west-1:123456789012:detector/*",
 		`iam:CreateServiceLinkedRole -> arn:aws:iam::123456789012:role/aws-service-role/malware-protection.guardduty.amazonaws.com/* if {"StringEquals":{"iam:AWSServiceName":"malware-protection.guardduty.amazonaws.com"}}`)
-	assertLines(t, "organization policy", policyOf(t, tpl, "GuardDutyOrganizationConfiguration"),
-		"guardduty:UpdateOrganizationConfiguration -> "+detector,
-		"[organizations:DescribeOrganization organizations:ListAccounts] -> *")
 
 	tpl.HasResourceProperties("AWS::GuardDuty::PublishingDestination", map[string]any{
-		"DetectorId":      map[string]any{"Fn::GetAtt": []any{assertions.Match_StringLikeRegexp(jsii.String("^GuardDutyLookup")), "DetectorIds.0"}},
+		"DetectorId":      map[string]any{"Fn::GetAtt": []any{assertions.Match_StringLikeRegexp(jsii.String("^GuardDutySettings")), "DetectorId"}},
 		"DestinationType": "S3",
 		"DestinationProperties": map[string]any{
 			"DestinationArn": bucketArn + "/guardduty",
@@ -155,30 +156,30 @@ func TestDetectorAdopted(t *testing.T) {
 		FindingsKeyArn:    keyArn,
 		FindingsPrefix:    "security/guardduty",
 	})
-	if d.DetectorID != "12abc34d567e8fa901bc2d34e56789f0" || d.Lookup != nil {
-		t.Errorf("DetectorID %q, Lookup %v", d.DetectorID, d.Lookup)
+	if d.DetectorID != "12abc34d567e8fa901bc2d34e56789f0" || d.Settings == nil {
+		t.Errorf("DetectorID %q, Settings %v", d.DetectorID, d.Settings)
 	}
 	if got := d.DetectorArn(); got != "arn:aws:guardduty:eu-west-1:123456789012:detector/12abc34d567e8fa901bc2d34e56789f0" {
 		t.Errorf("DetectorArn() = %q", got)
 	}
 	tpl.ResourceCountIs("AWS::GuardDuty::Detector", 0)
-	calls := customCalls(t, tpl, "Create")
-	if _, ok := calls["ListDetectors"]; ok {
-		t.Error("an adopted detector is looked up")
+	calls := handlerCalls(t, tpl)
+	if policy := strings.Join(handlerPolicy(t, tpl), "\n"); strings.Contains(policy, "ListDetectors") {
+		t.Errorf("an adopted detector is looked up:\n%s", policy)
 	}
 	want := "S3_DATA_EVENTS=%s EKS_AUDIT_LOGS=%s RUNTIME_MONITORING=%s[EKS_ADDON_MANAGEMENT=%s ECS_FARGATE_AGENT_MANAGEMENT=%s EC2_AGENT_MANAGEMENT=%s] EBS_MALWARE_PROTECTION=%s RDS_LOGIN_EVENTS=%s LAMBDA_NETWORK_LOGS=%s"
 	for _, tc := range []struct{ action, key, on, off string }{
-		{"UpdateDetector", "Status", "ENABLED", "DISABLED"},
-		{"UpdateOrganizationConfiguration", "AutoEnable", "ALL", "NONE"},
+		{"detector", "Status", "ENABLED", "DISABLED"},
+		{"organization", "AutoEnable", "ALL", "NONE"},
 	} {
 		c := calls[tc.action]
-		if c.Parameters["DetectorId"] != "12abc34d567e8fa901bc2d34e56789f0" {
-			t.Errorf("%s DetectorId %v", tc.action, c.Parameters["DetectorId"])
+		if c["DetectorId"] != "12abc34d567e8fa901bc2d34e56789f0" {
+			t.Errorf("%s DetectorId %v", tc.action, c["DetectorId"])
 		}
 		exp := strings.NewReplacer("%s", tc.on).Replace(want)
 		exp = strings.Replace(exp, "EC2_AGENT_MANAGEMENT="+tc.on, "EC2_AGENT_MANAGEMENT="+tc.off, 1)
 		exp = strings.Replace(exp, "LAMBDA_NETWORK_LOGS="+tc.on, "LAMBDA_NETWORK_LOGS="+tc.off, 1)
-		if got := features(c.Parameters["Features"], tc.key); got != exp {
+		if got := features(c["Features"], tc.key); got != exp {
 			t.Errorf("%s features\n got %s\nwant %s", tc.action, got, exp)
 		}
 	}

@@ -29,10 +29,20 @@
 // and they are used. It has none for designating the delegated administrator
 // (EnableOrganizationAdminAccount), for the organization's auto-enable settings
 // (UpdateOrganizationConfiguration), or for a detector that GuardDuty created itself;
-// those are AwsCustomResource calls, each repeated unchanged on update, each with an
-// IAM policy limited to its actions, and each documented with what it does on delete.
+// those are custom resources served by one small function per stack, written inline
+// in the template (handler.py: no asset, so no bootstrap bucket), with an encrypted
+// log group and a role whose policy holds exactly the calls its stack makes. Each call
+// is repeated on update. The designation is checked before it is made: the same
+// account passes, another account fails the deployment with a message that names it.
 // Deleting a stack never turns GuardDuty off: threat detection should end by a
 // deliberate act, not as a side effect of removing a stack.
+//
+// # Guardrails
+//
+// An SCP that protects GuardDuty (package organization's ProtectSecurityServices)
+// denies guardduty:UpdateDetector in the audit account too, to every principal it does
+// not exempt. DetectorProps.RoleName gives the function's role a name the SCP can
+// exempt; the landing zone names it "<bootstrap qualifier>-guardduty-<region>".
 //
 // # An existing detector
 //

@@ -16,8 +16,8 @@ import (
 const (
 	bucketArn = "arn:aws:s3:::lz-logs-222222222222-eu-west-1"
 	keyArn    = "arn:aws:kms:eu-west-1:222222222222:key/1234abcd-12ab-34cd-56ef-1234567890ab"
-	// lookedUp stands for the detector ID the lookup returns at deploy time.
-	lookedUp = "<DetectorIds.0>"
+	// lookedUp stands for the detector ID the handler finds at deploy time.
+	lookedUp = "<DetectorId>"
 )
 
 // synthDetector builds an alert topic and a detector with props in the test stack; the
@@ -38,31 +38,31 @@ func synthDetector(t *testing.T, props guardduty.DetectorProps) (*guardduty.Dete
 	return d, tpl
 }
 
-// sdkCall is an AwsCustomResource call as its handler receives it.
-type sdkCall struct {
-	Service                  string         `json:"service"`
-	Action                   string         `json:"action"`
-	Parameters               map[string]any `json:"parameters"`
-	PhysicalResourceID       map[string]any `json:"physicalResourceId"`
-	OutputPaths              []string       `json:"outputPaths"`
-	IgnoreErrorCodesMatching string         `json:"ignoreErrorCodesMatching"`
-}
-
-// customCalls returns the calls of every Custom::AWS resource by action, for event
-// ("Create", "Update" or "Delete"). A GetAtt of the detector lookup reads as lookedUp.
-func customCalls(t *testing.T, tpl *lztest.Template, event string) map[string]sdkCall {
+// handlerCalls returns the properties of the handler's custom resources by action
+// ("delegate", "detector", "organization"); a GetAtt reads as "<attribute>".
+func handlerCalls(t *testing.T, tpl *lztest.Template) map[string]map[string]any {
 	t.Helper()
-	calls := map[string]sdkCall{}
-	for id, props := range tpl.Properties("Custom::AWS") {
-		raw, ok := props[event]
-		if !ok {
-			continue
+	calls := map[string]map[string]any{}
+	for _, typ := range []string{"Custom::GuardDutyDelegatedAdministrator", "Custom::GuardDutyDetectorSettings", "Custom::GuardDutyOrganizationConfiguration"} {
+		for id, props := range tpl.Properties(typ) {
+			action, _ := props["Action"].(string)
+			if _, dup := calls[action]; dup {
+				t.Fatalf("%s: a second %s resource", id, action)
+			}
+			if _, ok := props["ServiceToken"]; !ok {
+				t.Errorf("%s has no ServiceToken", id)
+			}
+			out := map[string]any{}
+			for k, v := range props {
+				if k != "ServiceToken" {
+					out[k] = v
+				}
+				if k == "DetectorId" {
+					out[k] = joined(v)
+				}
+			}
+			calls[action] = out
 		}
-		var c sdkCall
-		if err := json.Unmarshal([]byte(joined(raw)), &c); err != nil {
-			t.Fatalf("%s %s: %v", id, event, err)
-		}
-		calls[c.Action] = c
 	}
 	return calls
 }
@@ -83,21 +83,27 @@ func joined(v any) string {
 		if g, ok := x["Fn::GetAtt"].([]any); ok {
 			return fmt.Sprintf("<%s>", g[1])
 		}
+		if r, ok := x["Ref"].(string); ok {
+			return "<" + r + ">"
+		}
 	}
 	return fmt.Sprint(v)
 }
 
-// policyOf returns the statements of the AWS::IAM::Policy of the custom resource whose
-// logical ID starts with prefix, as "actions -> resource" lines.
-func policyOf(t *testing.T, tpl *lztest.Template, prefix string) []string {
+// handlerPolicy returns the statements of the policy of the handler's role, as
+// "actions -> resource" lines.
+func handlerPolicy(t *testing.T, tpl *lztest.Template) []string {
 	t.Helper()
 	var out []string
 	for id, p := range tpl.Properties("AWS::IAM::Policy") {
-		if !strings.HasPrefix(id, prefix+"CustomResourcePolicy") {
+		if !strings.HasPrefix(id, "LandingZoneGuardDutyHandlerRoleDefaultPolicy") {
 			continue
 		}
 		for _, s := range p["PolicyDocument"].(map[string]any)["Statement"].([]any) {
 			st := s.(map[string]any)
+			if fmt.Sprint(st["Action"]) == "[logs:CreateLogStream logs:PutLogEvents]" {
+				continue // the handler's own logs
+			}
 			line := fmt.Sprintf("%v -> %s", st["Action"], joined(st["Resource"]))
 			if c, ok := st["Condition"]; ok {
 				b, _ := json.Marshal(c)
@@ -107,7 +113,7 @@ func policyOf(t *testing.T, tpl *lztest.Template, prefix string) []string {
 		}
 	}
 	if len(out) == 0 {
-		t.Fatalf("no custom-resource policy with prefix %s", prefix)
+		t.Fatal("no policy of the GuardDuty handler's role")
 	}
 	return out
 }

@@ -44,8 +44,12 @@ const (
 // Modes lists the modes, the default first.
 var Modes = []Mode{ModeOrganization, ModeSingleAccount}
 
-// detectorID is the shape of a GuardDuty detector ID in the API reference.
-var detectorID = regexp.MustCompile(`^[a-z0-9]{1,300}$`)
+var (
+	// detectorID is the shape of a GuardDuty detector ID in the API reference.
+	detectorID = regexp.MustCompile(`^[a-z0-9]{1,300}$`)
+	// roleName is an IAM role name, per the RoleName of the IAM API's CreateRole.
+	roleName = regexp.MustCompile(`^[\w+=,.@-]{1,64}$`)
+)
 
 // DetectorProps configures NewDetector. AlertTopic is always required, and the findings
 // archive is required in ModeOrganization; every other zero value is the secure
@@ -80,6 +84,15 @@ type DetectorProps struct {
 	// FindingsPrefix is the key prefix of the findings in the bucket, without a leading
 	// slash. Empty means DefaultFindingsPrefix.
 	FindingsPrefix string
+	// RoleName names the role of the function that finds and configures the detector
+	// and the organization's auto-enable settings (all but a detector that
+	// CloudFormation creates in ModeSingleAccount), so that guardrails can exempt it by
+	// name: an SCP that protects GuardDuty, such as the landing zone's
+	// ProtectSecurityServices, denies guardduty:UpdateDetector to every role it does not
+	// exempt, which would fail the deployment. 1-64 letters, digits and +=,.@_-, unique
+	// in the account (name the region in it). Empty means a name CloudFormation
+	// generates.
+	RoleName string
 }
 
 // withDefaults returns a copy of p with every zero field resolved.
@@ -134,6 +147,9 @@ func (p DetectorProps) validate() (DetectorProps, error) {
 		if p.MinSeverity < minSeverity || p.MinSeverity > maxSeverity {
 			l.Addf("DetectorProps.MinSeverity", p.MinSeverity, "outside GuardDuty's severity scale %d-%d (Critical is 9.0-10.0); zero means %d", minSeverity, maxSeverity, DefaultMinSeverity)
 		}
+	}
+	if p.RoleName != "" && !roleName.MatchString(p.RoleName) {
+		l.Addf("DetectorProps.RoleName", p.RoleName, "not an IAM role name: 1-64 letters, digits and +=,.@_-")
 	}
 	validateArchive(&l, p, r)
 	return r, l.Err("guardduty")

@@ -1,6 +1,7 @@
 package guardduty_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2/awssns"
@@ -58,6 +59,10 @@ func TestDetectorPropsErrors(t *testing.T) {
 			[]string{`DetectorProps.FindingsKeyArn "arn:aws:kms:eu-west-1:222222222222:alias/logs": the resource part must start with "key/"`}},
 		{"prefix with a leading slash", org(func(p *guardduty.DetectorProps) { p.FindingsPrefix = "/guardduty" }),
 			[]string{`DetectorProps.FindingsPrefix "/guardduty": must not start with a slash`}},
+		{"role name with a path", org(func(p *guardduty.DetectorProps) { p.RoleName = "landingzone/guardduty" }),
+			[]string{`DetectorProps.RoleName "landingzone/guardduty": not an IAM role name`}},
+		{"role name too long", org(func(p *guardduty.DetectorProps) { p.RoleName = strings.Repeat("r", 65) }),
+			[]string{`DetectorProps.RoleName "rrrr`, `not an IAM role name`}},
 		{"every problem at once", guardduty.DetectorProps{MinSeverity: 12, DisabledFeatures: []guardduty.Feature{"MALWARE"}, DetectorID: "X"},
 			[]string{`DetectorProps.MinSeverity 12`, `DetectorProps.DisabledFeatures[0] "MALWARE"`, `DetectorProps.DetectorID "X"`, `DetectorProps.AlertTopic`, `DetectorProps.FindingsBucketArn ""`}},
 	} {
@@ -109,4 +114,26 @@ func TestFeatures(t *testing.T) {
 	if len(seen) != 9 || guardduty.Feature("EKS_RUNTIME_MONITORING").Valid() {
 		t.Errorf("features %v: want the six protection plans and three agent settings, without the legacy EKS_RUNTIME_MONITORING", guardduty.Features)
 	}
+}
+
+// One stack has one GuardDuty handler: a second detector that wants another role name
+// for it is refused, and nothing is added.
+func TestDetectorRoleNameOfExistingHandler(t *testing.T) {
+	stack := lztest.NewStack(t)
+	var topic awssns.ITopic
+	lztest.Do(t, func() {
+		topic = awssns.Topic_FromTopicArn(stack, jsii.String("Alerts"), jsii.String("arn:aws:sns:eu-west-1:123456789012:landingzone-alerts"))
+	})
+	var err error
+	lztest.Do(t, func() {
+		_, err = guardduty.NewDetector(stack, "First", guardduty.DetectorProps{AlertTopic: topic, FindingsBucketArn: bucketArn, FindingsKeyArn: keyArn, RoleName: "lzadmin-guardduty-eu-west-1"})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lztest.Do(t, func() {
+		_, err = guardduty.NewDetector(stack, "Second", guardduty.DetectorProps{AlertTopic: topic, DetectorID: "abc123", Mode: guardduty.ModeSingleAccount, RoleName: "other-role"})
+	})
+	lztest.ExpectInvalid(t, err, "guardduty: DetectorProps.", `DetectorProps.RoleName "other-role": the stack's GuardDuty handler exists already with role name "lzadmin-guardduty-eu-west-1"`)
+	lztest.ExpectNoChild(t, stack, "Second")
 }
