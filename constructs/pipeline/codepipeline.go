@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"strings"
+
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awscodepipeline"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
@@ -46,6 +48,23 @@ func newCodePipeline(scope constructs.Construct, r resolved) pipelines.CodePipel
 		props.PipelineName = jsii.String(r.Name)
 	}
 	return pipelines.NewCodePipeline(scope, jsii.String(idResource), props)
+}
+
+// allowConnection lets role, the role of the pipeline's source action, use the
+// connection of connectionArn under the service prefix of that ARN. The CDK grants
+// codestar-connections:UseConnection only, but the service was renamed
+// CodeConnections, the console has created connections as
+// "arn:aws:codeconnections:..." since July 2024, and "when specifying a resource in the
+// IAM policy, the service prefix needs to match that of the resource" ("Connections
+// rename - Summary of changes", Developer Tools console User Guide).
+func allowConnection(role awsiam.IRole, connectionArn string) {
+	if !strings.HasPrefix(strings.SplitN(connectionArn, ":", 4)[2], "codeconnections") {
+		return
+	}
+	role.AddToPrincipalPolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
+		Actions:   jsii.Strings("codeconnections:UseConnection"),
+		Resources: jsii.Strings(connectionArn),
+	}))
 }
 
 // logArtifactAccess sends the artifact bucket's server access logs to a bucket of

@@ -157,6 +157,7 @@ func (x *Pipeline) build(r resolved) error {
 	}
 	x.CodePipeline.BuildPipeline()
 	x.Pipeline = x.CodePipeline.Pipeline()
+	allowConnection(x.Pipeline.Role(), r.ConnectionArn)
 	x.AccessLogs = logArtifactAccess(c, x.Pipeline.ArtifactBucket())
 	suppressPipelineFindings(x)
 	return nil

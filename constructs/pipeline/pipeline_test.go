@@ -233,13 +233,13 @@ func TestPipeline(t *testing.T) {
 		}
 		tpl.HasResourceProperties("AWS::CodeBuild::Project", map[string]any{
 			"Environment": map[string]any{"EnvironmentVariables": assertions.Match_ArrayWith(&[]any{
-				map[string]any{"Name": "TARGET_ROLE_ARN", "Type": "PLAINTEXT", "Value": "arn:aws:iam::" + managementAccount + ":role/cdk-hnb659fds-lookup-role-" + managementAccount + "-eu-west-1"},
+				map[string]any{"Name": "TARGET_ROLE_ARN", "Type": "PLAINTEXT", "Value": "arn:aws:iam::" + managementAccount + ":role/cdk-lzadmin-lookup-role-" + managementAccount + "-eu-west-1"},
 			})},
 			"Source": map[string]any{"BuildSpec": assertions.Match_StringLikeRegexp(jsii.String(`aws cloudformation describe-change-set [\s\S]*aws sns publish`))},
 		})
 		tpl.HasResourceProperties("AWS::IAM::Policy", map[string]any{"PolicyDocument": map[string]any{"Statement": assertions.Match_ArrayWith(&[]any{
 			map[string]any{"Sid": "ReadChangeSetInTargetAccount", "Effect": "Allow", "Action": "sts:AssumeRole",
-				"Resource": "arn:aws:iam::" + managementAccount + ":role/cdk-hnb659fds-lookup-role-" + managementAccount + "-eu-west-1"},
+				"Resource": "arn:aws:iam::" + managementAccount + ":role/cdk-lzadmin-lookup-role-" + managementAccount + "-eu-west-1"},
 		})}})
 	})
 
@@ -262,6 +262,13 @@ func TestPipeline(t *testing.T) {
 		}
 		tpl.HasResourceProperties("AWS::SNS::Topic", map[string]any{"KmsMasterKeyId": assertions.Match_AnyValue()})
 		tpl.HasResourceProperties("AWS::SNS::Subscription", map[string]any{"Protocol": "email", "Endpoint": "platform@example.com"})
+	})
+	t.Run("connection", func(t *testing.T) {
+		// A connection of the renamed service needs the action of its own prefix; the
+		// CDK grants only the old one.
+		tpl.HasResourceProperties("AWS::IAM::Policy", map[string]any{"PolicyDocument": map[string]any{"Statement": assertions.Match_ArrayWith(&[]any{
+			map[string]any{"Action": []any{"codeconnections:UseConnection", "codestar-connections:UseConnection"}, "Effect": "Allow", "Resource": connection},
+		})}})
 	})
 	lztest.Golden(t, tpl)
 }
