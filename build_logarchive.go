@@ -88,6 +88,10 @@ func (b *builder) homeLogArchive(a *LogArchiveStack) {
 	a.Archive, a.Destination = archive, archive.Destination
 	b.admit("logging.", bucket.AllowFirehose(logbucket.FirehoseSource{Role: archive.DeliveryRole}))
 
+	if c.Security.Config.AdoptExistingRecorder {
+		// The adopted recorders deliver where they always did.
+		return
+	}
 	configBucket, err := logbucket.NewImmutableBucket(s, "ConfigLogs", c.configBucketProps())
 	if err != nil {
 		b.fail("logging.", "ImmutableBucketProps.", err)

@@ -51,7 +51,7 @@ func (b *builder) organization() {
 	}
 	protect := organization.ProtectLandingZoneProps{
 		GuardrailProps: c.guardrailBase(root),
-		Buckets:        []string{c.logBucketName(), c.configBucketName()},
+		Buckets:        c.logArchiveBuckets(),
 		KeyAliases:     []string{logKeyAlias(c.prefix())},
 	}
 	for _, g := range []struct {
@@ -89,6 +89,14 @@ func (b *builder) organization() {
 		}
 		o.Guardrails[guardrail.Name] = guardrail
 	}
+}
+
+// logArchiveBuckets names the log archive's buckets that the landing zone creates.
+func (c Config) logArchiveBuckets() []string {
+	if c.Security.Config.AdoptExistingRecorder {
+		return []string{c.logBucketName()}
+	}
+	return []string{c.logBucketName(), c.configBucketName()}
 }
 
 // outputName keeps the letters and digits of name, which is all an output's logical

@@ -93,6 +93,14 @@ type ConfigRules struct {
 	// DailyRecording records configuration changes once a day instead of
 	// continuously, which costs less and reports later.
 	DailyRecording bool `json:"dailyRecording,omitempty"`
+	// AdoptExistingRecorder keeps the AWS Config recorder and delivery channel that
+	// every account already has in every governed region, and adds only the rules: set
+	// it where AWS Control Tower governs the accounts (it creates both in every enrolled
+	// account, delivering to its own log archive, and forbids changing them), since an
+	// account has one recorder per region and CloudFormation fails to create another.
+	// The log archive then has no bucket for AWS Config. False creates both in every
+	// account and region, delivering to the log archive's Config bucket.
+	AdoptExistingRecorder bool `json:"adoptExistingRecorder,omitempty"`
 }
 
 // topicProps is the alert topic of region.
@@ -145,7 +153,6 @@ func (c Config) hubProps() securityhub.HubProps {
 func (c Config) recorderProps() configrules.RecorderProps {
 	r := c.Security.Config
 	p := configrules.RecorderProps{
-		BucketName:             c.configBucketName(),
 		HomeRegion:             c.Organization.HomeRegion,
 		GuardDutyAdminAccount:  c.Accounts.Audit,
 		BlockedPorts:           r.BlockedPorts,
@@ -156,6 +163,11 @@ func (c Config) recorderProps() configrules.RecorderProps {
 	}
 	for _, name := range r.DisabledRules {
 		p.DisabledRules = append(p.DisabledRules, configrules.Rule(name))
+	}
+	if r.AdoptExistingRecorder {
+		p.AdoptExistingRecorder = true
+	} else {
+		p.BucketName = c.configBucketName()
 	}
 	return p
 }

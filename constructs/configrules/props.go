@@ -36,8 +36,8 @@ const (
 	MaxApprovedAMITags = 10
 )
 
-// RecorderProps configures NewRecorder. Its zero value is not valid: BucketName,
-// HomeRegion and GuardDutyAdminAccount are required. With them, every supported
+// RecorderProps configures NewRecorder. Its zero value is not valid: BucketName
+// (unless AdoptExistingRecorder), HomeRegion and GuardDutyAdminAccount are required. With them, every supported
 // resource type is recorded continuously (global types in the home region), a
 // snapshot is delivered daily under DefaultKeyPrefix, every rule of DefaultRules is on,
 // and nothing is remediated automatically.
@@ -93,6 +93,17 @@ type RecorderProps struct {
 	// Role is the role AWS Config records with. Nil creates one with the AWS managed
 	// policy AWS_ConfigRole that only this account's AWS Config may assume.
 	Role awsiam.IRole
+
+	// AdoptExistingRecorder uses the configuration recorder and delivery channel the
+	// account already has in the region instead of creating them: an account has one
+	// of each per region, and CloudFormation fails to create a second. AWS Control Tower
+	// creates both in every enrolled account (aws-controltower-BaselineConfigRecorder,
+	// delivering to its own log archive bucket) and its guardrails forbid changing
+	// them. Only the rules (and remediations) are created then; the existing recorder
+	// must record, and decides what is recorded and where it is delivered, so
+	// BucketName, KeyPrefix, BucketKeyArn, DailyRecording and Role must be left empty.
+	// False creates the recorder and the delivery channel.
+	AdoptExistingRecorder bool
 }
 
 // withDefaults returns a copy of p with every zero field resolved.

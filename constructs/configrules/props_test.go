@@ -25,6 +25,11 @@ func TestRecorderPropsErrors(t *testing.T) {
 	}{
 		{"zero value", configrules.RecorderProps{}, []string{
 			`RecorderProps.BucketName "": required`, `RecorderProps.HomeRegion "": required`, `RecorderProps.GuardDutyAdminAccount "": required`}},
+		{"adopted recorder with settings of a new one", with(func(p *configrules.RecorderProps) {
+			p.AdoptExistingRecorder, p.KeyPrefix, p.DailyRecording = true, "config", true
+		}), []string{
+			`RecorderProps.BucketName: the adopted recorder decides what it records and where it delivers`,
+			`RecorderProps.KeyPrefix: the adopted recorder decides`, `RecorderProps.DailyRecording: the adopted recorder decides`}},
 		{"malformed bucket", with(func(p *configrules.RecorderProps) { p.BucketName = "Log_Archive" }),
 			[]string{`RecorderProps.BucketName "Log_Archive": not an S3 bucket name`}},
 		{"key prefix with slashes", with(func(p *configrules.RecorderProps) { p.KeyPrefix = "/config/" }),

@@ -29,11 +29,14 @@ const configRolePolicy = "service-role/AWS_ConfigRole"
 // recorder, its delivery channel to the log archive, and the managed rules.
 type Recorder struct {
 	constructs.Construct
-	// Recorder records every supported resource type.
+	// Recorder records every supported resource type; nil when
+	// RecorderProps.AdoptExistingRecorder.
 	Recorder awsconfig.CfnConfigurationRecorder
-	// DeliveryChannel delivers history and snapshots to the log archive bucket.
+	// DeliveryChannel delivers history and snapshots to the log archive bucket; nil
+	// when RecorderProps.AdoptExistingRecorder.
 	DeliveryChannel awsconfig.CfnDeliveryChannel
-	// Role is the role AWS Config records with.
+	// Role is the role AWS Config records with; nil when
+	// RecorderProps.AdoptExistingRecorder.
 	Role awsiam.IRole
 	// Rules holds the rules created, by name. Global rules are absent outside the home
 	// region, and carry a condition in an environment-agnostic stack.
@@ -61,6 +64,28 @@ func NewRecorder(scope constructs.Construct, id string, props RecorderProps) (*R
 	c := r.Construct
 	home := newHomeRegion(c, p.HomeRegion)
 
+	if !p.AdoptExistingRecorder {
+		r.record(p, home)
+	}
+
+	for _, rule := range p.rules() {
+		if rule.Global() && !home.possible() {
+			continue
+		}
+		r.Rules[rule] = r.addRule(rule, p)
+		if rule.Global() {
+			home.restrict(r.Rules[rule])
+		}
+	}
+	if p.RemediatePublicBuckets {
+		r.remediatePublicBuckets()
+	}
+	return r, nil
+}
+
+// record creates the recorder, its role unless one is given, and the delivery channel.
+func (r *Recorder) record(p RecorderProps, home homeRegion) {
+	c := r.Construct
 	r.Role = p.Role
 	if r.Role == nil {
 		r.Role = newRecorderRole(c)
@@ -87,20 +112,6 @@ func NewRecorder(scope constructs.Construct, id string, props RecorderProps) (*R
 	})
 	// AWS Config refuses a delivery channel before a recorder exists.
 	r.DeliveryChannel.Node().AddDependency(r.Recorder)
-
-	for _, rule := range p.rules() {
-		if rule.Global() && !home.possible() {
-			continue
-		}
-		r.Rules[rule] = r.addRule(rule, p)
-		if rule.Global() {
-			home.restrict(r.Rules[rule])
-		}
-	}
-	if p.RemediatePublicBuckets {
-		r.remediatePublicBuckets()
-	}
-	return r, nil
 }
 
 // newRecorderRole creates the role AWS Config records with. It needs no S3
@@ -152,7 +163,7 @@ func (r *Recorder) addRule(rule Rule, p RecorderProps) awsconfig.ManagedRule {
 		props.RuleScope = spec.scope()
 	}
 	managed := awsconfig.NewManagedRule(r.Construct, jsii.String(spec.id), props)
-	managed.Node().AddDependency(r.Recorder, r.DeliveryChannel)
+	r.AddDependent(managed)
 	return managed
 }
 
@@ -184,7 +195,9 @@ func ruleParameters(rule Rule, p RecorderProps) map[string]interface{} {
 // Like every construct type of this module, Recorder has a method with a pointer
 // receiver: jsii registers such a Go struct as the construct itself.
 func (r *Recorder) AddDependent(c constructs.IConstruct) {
-	c.Node().AddDependency(r.Recorder, r.DeliveryChannel)
+	if r.Recorder != nil {
+		c.Node().AddDependency(r.Recorder, r.DeliveryChannel)
+	}
 }
 
 func optional(s string) *string {

@@ -332,3 +332,25 @@ func TestRecorderAddDependent(t *testing.T) {
 		"DependsOn":  []any{logicalID(rec.DeliveryChannel), logicalID(rec.Recorder)},
 	})
 }
+
+// In an account that has a recorder already (AWS Control Tower's), only the rules are
+// created: CloudFormation would fail to create a second recorder or delivery channel.
+func TestRecorderAdoptsExisting(t *testing.T) {
+	props := baseProps()
+	props.BucketName, props.AdoptExistingRecorder = "", true
+	rec, tpl := synthRecorder(t, props)
+	if rec.Recorder != nil || rec.DeliveryChannel != nil || rec.Role != nil {
+		t.Errorf("Recorder %v, DeliveryChannel %v, Role %v: want none", rec.Recorder, rec.DeliveryChannel, rec.Role)
+	}
+	tpl.ResourceCountIs("AWS::Config::ConfigurationRecorder", 0)
+	tpl.ResourceCountIs("AWS::Config::DeliveryChannel", 0)
+	tpl.ResourceCountIs("AWS::IAM::Role", 0)
+	rules := rulesByName(tpl)
+	assertRule(t, rules, "restricted-ssh", "INCOMING_SSH_DISABLED", nil, nil)
+	for name, r := range tpl.Resources("AWS::Config::ConfigRule") {
+		if deps, ok := r["DependsOn"]; ok {
+			t.Errorf("rule %s depends on %v; an adopted recorder is not in the stack", name, deps)
+		}
+	}
+	lztest.Golden(t, tpl)
+}

@@ -21,10 +21,18 @@ var (
 func (p RecorderProps) Validate() error {
 	var l check.List
 	resolved := p.withDefaults()
-	required(&l, "RecorderProps.BucketName", p.BucketName, check.BucketName)
-	validateKeyPrefix(&l, "RecorderProps.KeyPrefix", p.KeyPrefix)
-	if p.BucketKeyArn != "" {
-		check.ParseARN(&l, "RecorderProps.BucketKeyArn", p.BucketKeyArn, "kms", "key/")
+	if p.AdoptExistingRecorder {
+		check.Unwanted(&l, "RecorderProps.", "the adopted recorder decides what it records and where it delivers", []check.Field{
+			{Name: "BucketName", Set: p.BucketName != ""}, {Name: "KeyPrefix", Set: p.KeyPrefix != ""},
+			{Name: "BucketKeyArn", Set: p.BucketKeyArn != ""}, {Name: "DailyRecording", Set: p.DailyRecording},
+			{Name: "Role", Set: p.Role != nil},
+		})
+	} else {
+		required(&l, "RecorderProps.BucketName", p.BucketName, check.BucketName)
+		validateKeyPrefix(&l, "RecorderProps.KeyPrefix", p.KeyPrefix)
+		if p.BucketKeyArn != "" {
+			check.ParseARN(&l, "RecorderProps.BucketKeyArn", p.BucketKeyArn, "kms", "key/")
+		}
 	}
 	required(&l, "RecorderProps.HomeRegion", p.HomeRegion, check.Region)
 	switch {
