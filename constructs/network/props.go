@@ -55,6 +55,15 @@ type VpcProps struct {
 	// same stack) that EgressTransitGateway or TransitGatewayRoutes attach to. Required
 	// with either, an error without.
 	TransitGatewayID string
+	// TransitGatewayAttachmentID is, with EgressTransitGateway, the ID of this VPC's
+	// Transit Gateway attachment ("tgw-attach-..."), which the stack outputs as
+	// TransitGatewayAttachmentId after its first deploy. Set it once the Transit
+	// Gateway's owner has accepted the attachment: the private subnets then send
+	// their default route to the Transit Gateway. Empty means the attachment is still
+	// waiting for acceptance and nothing routes through it: a route to a pending
+	// attachment fails, and the rollback would delete the attachment that the owner
+	// was about to accept. An error in other modes.
+	TransitGatewayAttachmentID string
 	// TransitGatewayRoutes lists ranges, such as spoke VPCs and on-premises networks,
 	// that a VPC with its own egress reaches through TransitGatewayID: this is how a
 	// hub's central egress VPC is built. The VPC gets attachment subnets and an

@@ -50,10 +50,14 @@ func (v *Vpc) attachTransitGateway(p VpcProps) {
 	if p.Egress == EgressTransitGateway {
 		// The network account registers this ID to accept the attachment; see package
 		// transitgateway.
-		awscdk.NewCfnOutput(v, jsii.String(idAttachmentOutput), &awscdk.CfnOutputProps{
+		v.TransitGatewayAttachmentOutput = awscdk.NewCfnOutput(v, jsii.String(idAttachmentOutput), &awscdk.CfnOutputProps{
 			Value:       v.TransitGatewayAttachment.Ref(),
 			Description: jsii.String("Transit Gateway attachment of VPC " + p.Name + ", for the network account to accept"),
 		})
+		if p.TransitGatewayAttachmentID == "" {
+			// Until the owner has accepted it, nothing routes through the attachment.
+			return
+		}
 		for i, s := range v.PrivateSubnets {
 			v.routeToTransitGateway(fmt.Sprintf("DefaultRouteToTransitGateway%d", i+1), s, anyIPv4, p.TransitGatewayID)
 		}

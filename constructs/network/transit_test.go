@@ -44,13 +44,19 @@ func routesTo(tpl *lztest.Template, targetKey string) map[string][]string {
 	return out
 }
 
+// Phase one of a spoke: the attachment waits for the network account's acceptance,
+// which needs its ID, and nothing routes through it yet.
 func TestVpcTransitGatewaySpokeOutputsAttachment(t *testing.T) {
-	_, tpl := synthVpc(t, network.VpcProps{Egress: network.EgressTransitGateway, TransitGatewayID: testTransitGateway, Cidr: "10.1.0.0/16", NoIsolatedSubnets: true})
-	// The network account needs the attachment's ID to accept it.
+	vpc, tpl := synthVpc(t, network.VpcProps{Egress: network.EgressTransitGateway, TransitGatewayID: testTransitGateway, Cidr: "10.1.0.0/16", NoIsolatedSubnets: true})
+	tpl.ResourceCountIs("AWS::EC2::TransitGatewayAttachment", 1)
 	outputs := tpl.CDK().FindOutputs(jsii.String("*"), map[string]any{"Value": map[string]any{"Ref": assertions.Match_StringLikeRegexp(jsii.String("^VpcTransitGatewayAttachment"))}})
-	if len(*outputs) != 1 {
+	if len(*outputs) != 1 || vpc.TransitGatewayAttachmentOutput == nil {
 		t.Errorf("outputs of the attachment ID: %v, want one", *outputs)
 	}
+	if routes := routesTo(tpl, "TransitGatewayId"); len(routes) != 0 {
+		t.Errorf("routes through a pending attachment: %v", routes)
+	}
+	tpl.ResourcePropertiesCountIs("AWS::EC2::Route", map[string]any{"TransitGatewayId": testTransitGateway}, 0)
 }
 
 func TestVpcTransitGatewayHub(t *testing.T) {

@@ -11,8 +11,11 @@ import (
 
 var (
 	transitGatewayID = regexp.MustCompile(`^tgw-[0-9a-f]{8,17}$`)
-	azName           = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-\d+[a-z]$`)
-	endpointService  = regexp.MustCompile(`^[a-z0-9]+([.-][a-z0-9]+)*$`)
+	// attachmentID is a Transit Gateway attachment ID, per the EC2 API reference's
+	// examples ("tgw-attach-0a34fe6b4fEXAMPLE" with its hexadecimal digits).
+	attachmentID    = regexp.MustCompile(`^tgw-attach-[0-9a-f]{8,17}$`)
+	azName          = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-\d+[a-z]$`)
+	endpointService = regexp.MustCompile(`^[a-z0-9]+([.-][a-z0-9]+)*$`)
 )
 
 // region is what validation knows of the stack's region. The zero value knows
@@ -159,6 +162,13 @@ func validateEgressSettings(l *check.List, raw, p VpcProps) {
 		l.Addf("VpcProps.TransitGatewayID", raw.TransitGatewayID, "not a Transit Gateway ID such as \"tgw-0123456789abcdef0\"")
 	case !p.attachesTransitGateway() && raw.TransitGatewayID != "":
 		l.Addf("VpcProps.TransitGatewayID", raw.TransitGatewayID, "set, but egress mode is %s and `TransitGatewayRoutes` is empty", p.Egress)
+	}
+	switch {
+	case raw.TransitGatewayAttachmentID == "":
+	case p.Egress != EgressTransitGateway:
+		l.Addf("VpcProps.TransitGatewayAttachmentID", raw.TransitGatewayAttachmentID, "set, but egress mode is %s; only a spoke (%s) waits for its attachment to be accepted", p.Egress, EgressTransitGateway)
+	case !attachmentID.MatchString(raw.TransitGatewayAttachmentID):
+		l.Addf("VpcProps.TransitGatewayAttachmentID", raw.TransitGatewayAttachmentID, "not a Transit Gateway attachment ID such as \"tgw-attach-0123456789abcdef0\"")
 	}
 	validateTransitGatewayRoutes(l, raw, p)
 }

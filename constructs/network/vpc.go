@@ -43,6 +43,10 @@ type Vpc struct {
 	// TransitGatewayAttachment attaches the VPC in EgressTransitGateway mode; nil in
 	// other modes.
 	TransitGatewayAttachment awsec2.CfnTransitGatewayAttachment
+	// TransitGatewayAttachmentOutput outputs the attachment's ID in
+	// EgressTransitGateway mode, for the Transit Gateway's owner to accept; nil in
+	// other modes.
+	TransitGatewayAttachmentOutput awscdk.CfnOutput
 	// InterfaceEndpoints holds the interface endpoints by service name.
 	InterfaceEndpoints map[string]awsec2.InterfaceVpcEndpoint
 	// EndpointSecurityGroup admits HTTPS from the VPC CIDR to the interface endpoints;

@@ -105,8 +105,11 @@ func TestVpcNoEgress(t *testing.T) {
 	lztest.Golden(t, tpl)
 }
 
+// Phase two of a spoke: its attachment, recorded and accepted, carries the private
+// subnets' default route.
 func TestVpcTransitGateway(t *testing.T) {
-	vpc, tpl := synthVpc(t, network.VpcProps{Egress: network.EgressTransitGateway, TransitGatewayID: "tgw-0123456789abcdef0", Cidr: "10.1.0.0/16"})
+	vpc, tpl := synthVpc(t, network.VpcProps{Egress: network.EgressTransitGateway, TransitGatewayID: "tgw-0123456789abcdef0",
+		TransitGatewayAttachmentID: "tgw-attach-0a1b2c3d4e5f60718", Cidr: "10.1.0.0/16"})
 
 	tpl.ResourceCountIs("AWS::EC2::InternetGateway", 0)
 	tpl.ResourceCountIs("AWS::EC2::NatGateway", 0)

@@ -1,6 +1,7 @@
 package lztest
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -19,10 +20,14 @@ func AssertStackSetSafe(t testing.TB, name string, tpl *Template) {
 			t.Errorf("%s: resource %s of type %s needs an asset or a custom-resource handler", name, id, typ)
 		}
 	}
-	if strings.Contains(string(tpl.raw), "cdk-hnb659fds-assets") {
-		t.Errorf("%s: the template references the CDK bootstrap assets bucket", name)
+	if m := bootstrapAssets.Find(tpl.raw); m != nil {
+		t.Errorf("%s: the template references the CDK bootstrap assets bucket %s", name, m)
 	}
 }
+
+// bootstrapAssets matches the staging bucket of a CDK bootstrap of any qualifier,
+// "cdk-<qualifier>-assets-<account>-<region>".
+var bootstrapAssets = regexp.MustCompile(`cdk-[a-z0-9]{1,10}-assets-`)
 
 // AssertNoBootstrapCheck fails the test when the template reads the CDK bootstrap
 // stack's version, an SSM parameter that exists only in bootstrapped accounts: a
