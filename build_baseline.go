@@ -52,16 +52,14 @@ type account struct {
 	workload int
 }
 
-// workloadAccounts lists the workloads whose account IDs are known, recording the
-// others as pending.
+// workloadAccounts lists the workloads whose account IDs are known; the others wait
+// for their account (see Config.Pending).
 func (b *builder) workloadAccounts() []account {
 	var out []account
 	for i, w := range b.cfg.Workloads {
-		if w.ID == "" {
-			b.lz.Pending = append(b.lz.Pending, w.name())
-			continue
+		if w.ID != "" {
+			out = append(out, account{w.name(), w.ID, i})
 		}
-		out = append(out, account{w.name(), w.ID, i})
 	}
 	return out
 }
@@ -111,12 +109,14 @@ func (b *builder) workloadVpc(bl *Baseline, i int) {
 	c := b.cfg
 	s, region := bl.Stack, bl.Region
 	w := c.Workloads[i]
-	if w.attached() && b.lz.Network != nil {
-		// The Transit Gateway and its share must exist before the VPC attaches.
-		dependOn(s, b.lz.Network.Stack)
-	}
-	if c.workloadRegion(w) != region {
+	if c.workloadRegion(w) != region || (w.attached() && c.Network.TransitGatewayID == "") {
+		// A spoke's VPC waits for network.transitGatewayId (Config.Pending).
 		return
+	}
+	if w.attached() && b.lz.Network != nil {
+		// The Transit Gateway and its share must exist before the VPC attaches, and the
+		// attachment must be accepted before the VPC routes through it.
+		dependOn(s, b.lz.Network.Stack, b.spokeStack(w.ID))
 	}
 	vpc, err := network.NewVpc(s, "Vpc", c.vpcProps(w))
 	if err != nil {
@@ -124,6 +124,10 @@ func (b *builder) workloadVpc(bl *Baseline, i int) {
 		return
 	}
 	bl.Vpc = vpc
+	if out := vpc.TransitGatewayAttachmentOutput; out != nil {
+		// The name Config.Records gives: the configuration records the ID from it.
+		out.OverrideLogicalId(jsii.String(attachmentOutput))
+	}
 	// The VPC's Config rule can only be created once the recorder records.
 	if rule := vpc.Node().TryFindChild(jsii.String(network.DefaultSecurityGroupRuleID)); rule != nil && bl.Governance != nil {
 		bl.Governance.Recorder.AddDependent(rule)

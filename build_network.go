@@ -1,7 +1,7 @@
 package landingzone
 
 import (
-	"fmt"
+	"slices"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/jsii-runtime-go"
@@ -58,7 +58,7 @@ func (b *builder) network() {
 		return
 	}
 	ns.TransitGateway = tgw
-	awscdk.NewCfnOutput(s, jsii.String("TransitGatewayId"), &awscdk.CfnOutputProps{
+	awscdk.NewCfnOutput(s, jsii.String(transitGatewayOutput), &awscdk.CfnOutputProps{
 		Value:       jsii.String(tgw.ID),
 		Description: jsii.String("Set network.transitGatewayId to this value so that spoke VPCs can attach"),
 	})
@@ -122,7 +122,7 @@ func (b *builder) spokeStacks(ns *NetworkStack, spokes []transitgateway.Spoke) {
 	}
 	home := c.Organization.HomeRegion
 	for i, group := range groups {
-		s := b.newStack(fmt.Sprintf("NetworkSpokes-%s-%02d", home, i+1), c.Accounts.Network, home, "acceptance of spoke attachments", coreStack)
+		s := b.newStack(spokeStackName(home, i), c.Accounts.Network, home, "acceptance of spoke attachments", coreStack)
 		dependOn(s, ns.Stack)
 		attachments, err := transitgateway.NewSpokeAttachments(s, "Spokes", transitgateway.SpokeAttachmentsProps{Segments: ns.Segments, Spokes: group})
 		if err != nil {
@@ -131,4 +131,13 @@ func (b *builder) spokeStacks(ns *NetworkStack, spokes []transitgateway.Spoke) {
 		}
 		ns.Spokes = append(ns.Spokes, &SpokeStack{Stack: s, Attachments: attachments})
 	}
+}
+
+// spokeStack is the NetworkSpokes stack that accepts the attachment of account, or nil.
+func (b *builder) spokeStack(account string) awscdk.Stack {
+	i := slices.IndexFunc(b.cfg.Workloads, func(w Workload) bool { return w.ID == account })
+	if i < 0 {
+		return nil
+	}
+	return b.byName[b.cfg.spokeStackOf(b.cfg.Workloads[i])]
 }

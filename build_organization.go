@@ -1,7 +1,6 @@
 package landingzone
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 
@@ -35,9 +34,17 @@ func (b *builder) organization() {
 	for i, ou := range c.OrganizationalUnits {
 		if r, ok := structure.OrganizationalUnits[ou.Name]; ok {
 			// The index keeps IDs unique when names differ only in punctuation.
-			awscdk.NewCfnOutput(s, jsii.String(fmt.Sprintf("OU%d%s", i+1, outputName(ou.Name))), &awscdk.CfnOutputProps{
+			awscdk.NewCfnOutput(s, jsii.String(ouOutput(i, ou.Name)), &awscdk.CfnOutputProps{
 				Value:       r.AttrId(),
 				Description: jsii.String("ID of OU " + ou.Name + ": set organizationalUnits[].id to it for deployment mode stacksets"),
+			})
+		}
+	}
+	for i, w := range c.Workloads {
+		if a, ok := structure.Accounts[w.name()]; ok && w.CreateAccount {
+			awscdk.NewCfnOutput(s, jsii.String(accountOutput(i, w.name())), &awscdk.CfnOutputProps{
+				Value:       a.AttrAccountId(),
+				Description: jsii.String("ID of account " + w.name() + ": set workloads[].id to it, and its stacks are built"),
 			})
 		}
 	}

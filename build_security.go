@@ -56,10 +56,14 @@ func (b *builder) security() {
 		}
 		st.Alerts = topic
 		b.driftRelay(s, region)
-		props := c.detectorProps(region)
-		props.AlertTopic = topic.Topic
-		if st.Detector, err = guardduty.NewDetector(s, "GuardDuty", props); err != nil {
-			b.fail("security.guardDuty.", "DetectorProps.", err)
+		// The detector archives findings with the log archive's key, whose ARN the
+		// configuration records after LogArchive's first deploy (Config.Pending).
+		if c.Logging.KeyArn != "" {
+			props := c.detectorProps(region)
+			props.AlertTopic = topic.Topic
+			if st.Detector, err = guardduty.NewDetector(s, "GuardDuty", props); err != nil {
+				b.fail("security.guardDuty.", "DetectorProps.", err)
+			}
 		}
 		if region != c.Organization.HomeRegion {
 			continue

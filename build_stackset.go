@@ -29,13 +29,15 @@ type StackSetsStack struct {
 // every account that joins them, with automatic deployment.
 func (b *builder) stackSets() {
 	c := b.cfg
-	if !c.Deployment.stackSets() {
+	if !c.Deployment.stackSets() || !c.workloadOUIDsRecorded() {
+		// The StackSets deploy to OUs by ID, recorded after the Organization stack's
+		// first deploy (Config.Pending).
 		return
 	}
 	d := c.Deployment.StackSets
-	admin, callAs := c.Organization.ManagementAccount, "SELF"
-	if d.AdministratorAccount != "" && d.AdministratorAccount != admin {
-		admin, callAs = d.AdministratorAccount, "DELEGATED_ADMIN"
+	admin, callAs := c.stackSetsAdministrator(), "SELF"
+	if admin != c.Organization.ManagementAccount {
+		callAs = "DELEGATED_ADMIN"
 	}
 	home := c.Organization.HomeRegion
 	s := b.newStack("BaselineStackSets-"+home, admin, home, "StackSets of the workload governance baseline", coreStack)

@@ -96,8 +96,7 @@ func (c Config) validateDeployment(l *check.List) {
 		case !known:
 			// Reported against the workload or guardrails.workloadOUs already.
 		case c.OrganizationalUnits[i].ID == "":
-			l.Addf(fmt.Sprintf("organizationalUnits[%d].id", i), nil,
-				"required in deployment mode stacksets, which deploys to the OU: deploy the Organization stack, then copy the OU's ID from its outputs")
+			// The StackSets wait for it (Config.Pending).
 		case !ouIDPattern.MatchString(c.OrganizationalUnits[i].ID):
 			l.Addf(fmt.Sprintf("organizationalUnits[%d].id", i), c.OrganizationalUnits[i].ID, "not an OU ID such as \"ou-ab12-cd34ef56\"")
 		}

@@ -195,8 +195,8 @@ func (c Config) validateNetwork(l *check.List) {
 		if w.TransitGatewayAttachmentID != "" && !attachmentIDPattern.MatchString(w.TransitGatewayAttachmentID) {
 			l.Addf(path+"transitGatewayAttachmentId", w.TransitGatewayAttachmentID, "not an attachment ID such as \"tgw-attach-0123456789abcdef0\"")
 		}
-		if w.attached() && n.TransitGatewayID == "" && !n.Disabled {
-			l.Addf(path+"vpc.egress", w.VPC.Egress, "needs network.transitGatewayId: deploy the Network stack, then copy its TransitGatewayId output there")
+		if w.TransitGatewayAttachmentID != "" && n.TransitGatewayID == "" && !n.Disabled {
+			l.Addf(path+"transitGatewayAttachmentId", w.TransitGatewayAttachmentID, "recorded before network.transitGatewayId, to which the VPC attaches; record that first")
 		}
 		if w.attached() && w.Region != "" && w.Region != c.Organization.HomeRegion {
 			l.Addf(path+"region", w.Region, "the Transit Gateway is in the home region %s; a VPC of another region cannot attach to it", c.Organization.HomeRegion)

@@ -188,9 +188,8 @@ func (c Config) validateSecurity(l *check.List) {
 		check.Email(l, check.Index("alerting.emails", i), e)
 	}
 	l.MergeAsExcept("alerting.", "AlertTopicProps.", c.topicProps(c.Organization.HomeRegion).Validate(), "Emails", "AlarmAccounts")
-	if c.Logging.KeyArn == "" {
-		l.Addf("logging.keyArn", nil, "required: GuardDuty archives its findings encrypted with the log archive's key; deploy LogArchive first, then copy its LogKeyArn output here")
-	} else {
+	if c.Logging.KeyArn != "" {
+		// Empty, the GuardDuty detectors wait for it (Config.Pending).
 		check.ParseARN(l, "logging.keyArn", c.Logging.KeyArn, "kms", "key/")
 	}
 	props := c.detectorProps(c.Organization.HomeRegion)

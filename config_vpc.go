@@ -67,9 +67,10 @@ func (c Config) vpcProps(w Workload) network.VpcProps {
 	p.Name = w.name()
 	if w.attached() {
 		p.TransitGatewayID = c.Network.TransitGatewayID
+		p.TransitGatewayAttachmentID = w.TransitGatewayAttachmentID
 		if p.TransitGatewayID == "" {
-			// Validation reports the missing ID against the workload; stand in for it
-			// so that the VPC's own checks still run.
+			// The VPC waits for the ID (Config.Pending); stand in for it so that the
+			// VPC's own checks still run.
 			p.TransitGatewayID = "tgw-00000000"
 		}
 	}

@@ -77,10 +77,10 @@ type LandingZone struct {
 	// Pipeline is the deployment pipeline, whose stages hold every other stack; nil
 	// unless deployment.pipeline is configured.
 	Pipeline *PipelineStack
-	// Pending lists the workloads whose accounts the Organization stack creates and
-	// whose IDs the configuration does not hold yet: they get their Baseline once it
-	// does.
-	Pending []string
+	// Pending lists the values that stacks output on their first deploy and that the
+	// configuration does not hold yet (Config.Pending): what needs them is left out
+	// until they are recorded, such as the Baselines of accounts still to be created.
+	Pending []Record
 	// Stacks lists every stack in the order New built them.
 	Stacks []awscdk.Stack
 }
@@ -121,8 +121,9 @@ func NewWithOptions(app awscdk.App, cfg Config, opts Options) (*LandingZone, err
 	if opts.Place == nil {
 		opts.Place = func(string) constructs.Construct { return app }
 	}
-	b := &builder{app: app, cfg: cfg, opts: opts, delegations: map[string]awscdk.Stack{}, stackNames: map[string][]string{}, lz: &LandingZone{
+	b := &builder{app: app, cfg: cfg, opts: opts, delegations: map[string]awscdk.Stack{}, stackNames: map[string][]string{}, plan: cfg.Stacks(), byName: map[string]awscdk.Stack{}, lz: &LandingZone{
 		LogArchives: map[string]*LogArchiveStack{}, Security: map[string]*SecurityStack{}, Baselines: map[string]*Baseline{},
+		Pending: cfg.Pending(),
 	}}
 	if cfg.Deployment.Pipeline != nil {
 		b.pipeline()
@@ -133,6 +134,9 @@ func NewWithOptions(app awscdk.App, cfg Config, opts Options) (*LandingZone, err
 		for _, a := range b.workloadAccounts() {
 			b.accountBaselines(a)
 		}
+	}
+	if b.problems.Len() == 0 && len(b.lz.Stacks) != len(b.plan) {
+		b.problems.Addf("Config.Stacks", len(b.plan), "plans more stacks than the %d built; this is a bug of the landing zone", len(b.lz.Stacks))
 	}
 	if err := b.problems.Err("landingzone"); err != nil {
 		for _, s := range b.lz.Stacks {
@@ -159,11 +163,26 @@ type builder struct {
 	// ("111111111111/eu-west-1"), in Go: reading them back from the stacks costs a
 	// jsii call each, quadratic in the accounts for the drift checks.
 	stackNames map[string][]string
+	// plan is what Config.Stacks says New builds, in order: every stack built is
+	// checked against it, so that the deploy order, the README and the rehearsal of
+	// the first deploy, which read the plan, describe what is built.
+	plan []PlannedStack
+	// byName holds the stacks built so far by name.
+	byName map[string]awscdk.Stack
 }
 
-// built records that the stack named name was built for account in region.
+// built records that the stack named name was built for account in region, which
+// must be the next stack of the plan.
 func (b *builder) built(s awscdk.Stack, name, account, region string) {
+	if n := len(b.lz.Stacks); n >= len(b.plan) || b.plan[n].Name != name || b.plan[n].Account != account || b.plan[n].Region != region {
+		want := "none"
+		if n < len(b.plan) {
+			want = fmt.Sprintf("%s (%s, %s)", b.plan[n].Name, b.plan[n].Account, b.plan[n].Region)
+		}
+		b.problems.Addf("Config.Stacks", name, "built in %s, %s where the plan has %s; this is a bug of the landing zone", account, region, want)
+	}
 	b.lz.Stacks = append(b.lz.Stacks, s)
+	b.byName[name] = s
 	b.stackNames[account+"/"+region] = append(b.stackNames[account+"/"+region], name)
 }
 

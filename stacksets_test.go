@@ -84,14 +84,26 @@ func TestStackSetsRollOutTheGovernance(t *testing.T) {
 	lztest.GoldenNamed(t, "StackSets", tpl)
 }
 
-func TestStackSetsNeedOUIDs(t *testing.T) {
+// Until the workload OUs' IDs are recorded, the StackSets wait for them: the
+// configuration is valid, the plan names what to record, and New builds everything else.
+func TestStackSetsWaitForOUIDs(t *testing.T) {
 	cfg := stackSetConfig()
 	cfg.OrganizationalUnits[0].ID = ""
-	cfg.Deployment.StackSets.FailureTolerancePercentage = 101
-	err := cfg.Validate()
-	lztest.ExpectInvalid(t, err, "landingzone: ",
-		"landingzone: organizationalUnits[0].id: required in deployment mode stacksets",
-		"deployment.stackSets.failureTolerancePercentage 101: out of range")
+	bad := cfg
+	bad.Deployment.StackSets.FailureTolerancePercentage = 101
+	lztest.ExpectInvalid(t, bad.Validate(), "landingzone: ", "deployment.stackSets.failureTolerancePercentage 101: out of range")
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	pending := cfg.Pending()
+	if len(pending) != 1 || pending[0].Field != "organizationalUnits[0].id" || pending[0].Stack != "Organization-eu-west-1" || pending[0].Output != "OU1Workloads" {
+		t.Fatalf("pending %+v, want the OU's ID from the Organization stack's output OU1Workloads", pending)
+	}
+	for _, s := range cfg.Stacks() {
+		if strings.HasPrefix(s.Name, "BaselineStackSets-") {
+			t.Errorf("planned %s before the OU's ID is recorded", s.Name)
+		}
+	}
 }
 
 // samlMetadata is an identity provider's metadata with as many signing certificates
