@@ -38,7 +38,7 @@ synth: deps
 	@# With a pipeline, each stage's templates are in a nested assembly of its own.
 	@echo "templates written to cdk.out:" && find cdk.out -name '*.template.json' | sort
 
-## plan: print the waves in which the reference pipeline rolls the workloads out.
+## plan: print what the reference awaits, its first deploy and its pipeline waves.
 plan:
 	$(GO) run ./examples/multi-account -plan
 

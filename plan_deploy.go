@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/go-landingzone/landingzone/constructs/pipeline"
 	"github.com/go-landingzone/landingzone/internal/shard"
 )
 
@@ -25,6 +26,9 @@ type Record struct {
 	// get and set read and write the value in a configuration.
 	get func(Config) string
 	set func(*Config, string)
+	// example is a value of the right form, which plans of a first deploy stand in
+	// with where the configuration does not hold the value yet.
+	example string
 }
 
 // recorded reports whether c holds the value of r.
@@ -48,6 +52,7 @@ func (c Config) Records() []Record {
 				Field: fmt.Sprintf("organizationalUnits[%d].id", i), Stack: "Organization-" + home, Output: ouOutput(i, ou.Name),
 				Waiting:   "the StackSets of the workload governance (BaselineStackSets-" + home + "), which deploy to the OU",
 				Consumers: []string{"BaselineStackSets-" + home},
+				example:   fmt.Sprintf("ou-0000-%08x", i+1),
 				get:       func(c Config) string { return c.OrganizationalUnits[i].ID },
 				set:       func(c *Config, v string) { c.OrganizationalUnits[i].ID = v },
 			})
@@ -63,8 +68,9 @@ func (c Config) Records() []Record {
 			Consumers: c.stacksNamed(func(s PlannedStack) bool {
 				return s.Stage == StagePipeline || strings.HasPrefix(s.Name, "IdentityAssignments")
 			}),
-			get: func(c Config) string { return c.Workloads[i].ID },
-			set: func(c *Config, v string) { c.Workloads[i].ID = v },
+			example: fmt.Sprintf("%012d", 900000000000+i),
+			get:     func(c Config) string { return c.Workloads[i].ID },
+			set:     func(c *Config, v string) { c.Workloads[i].ID = v },
 		})
 	}
 	if c.Logging.ExistingBucketName == "" {
@@ -72,6 +78,7 @@ func (c Config) Records() []Record {
 			Field: "logging.keyArn", Stack: "LogArchive-" + home, Output: logKeyOutput,
 			Waiting:   "the GuardDuty detectors of the Security stacks, which archive findings encrypted with the log archive's key",
 			Consumers: c.stacksNamed(func(s PlannedStack) bool { return strings.HasPrefix(s.Name, "Security-") }),
+			example:   "arn:aws:kms:" + home + ":" + c.Accounts.LogArchive + ":key/00000000-0000-4000-8000-000000000000",
 			get:       func(c Config) string { return c.Logging.KeyArn },
 			set:       func(c *Config, v string) { c.Logging.KeyArn = v },
 		})
@@ -87,6 +94,7 @@ func (c Config) Records() []Record {
 			Field: "network.transitGatewayId", Stack: "Network-" + home, Output: transitGatewayOutput,
 			Waiting:   "the VPCs of the workloads whose egress is the Transit Gateway",
 			Consumers: spokes,
+			example:   "tgw-00000000000000000",
 			get:       func(c Config) string { return c.Network.TransitGatewayID },
 			set:       func(c *Config, v string) { c.Network.TransitGatewayID = v },
 		})
@@ -99,6 +107,7 @@ func (c Config) Records() []Record {
 			Field: fmt.Sprintf("workloads[%d].transitGatewayAttachmentId", i), Stack: c.vpcStackName(w), Output: attachmentOutput,
 			Waiting:   "the acceptance of " + w.name() + "'s attachment by the network account, and the routes through it",
 			Consumers: []string{c.spokeStackOf(w), c.vpcStackName(w)},
+			example:   fmt.Sprintf("tgw-attach-%017x", i+1),
 			get:       func(c Config) string { return c.Workloads[i].TransitGatewayAttachmentID },
 			set:       func(c *Config, v string) { c.Workloads[i].TransitGatewayAttachmentID = v },
 		})
@@ -185,8 +194,9 @@ type DeployStep struct {
 // FirstDeploy returns the steps that deploy c from an empty organization: each stage
 // in deploy order, a value recorded in the configuration as soon as the stack that
 // outputs it has deployed, and the stages a recorded value changes deployed again,
-// until nothing changes. c's own recorded values count as not recorded yet: this is
-// the order of a first deploy, whatever c holds already. With deployment.pipeline,
+// until nothing changes. c's own recorded values count as not recorded yet, and its
+// pending ones as recorded when their stack has deployed: this is the order of a
+// complete first deploy, whatever c holds already. With deployment.pipeline,
 // the core stages are deployed by hand, then the pipeline, which deploys everything
 // after.
 func (c Config) FirstDeploy() []DeployStep {
@@ -242,7 +252,12 @@ func (c Config) firstDeploy() []plannedStep {
 					continue
 				}
 				step.Records = append(step.Records, r)
-				r.set(&state, r.get(c))
+				value := r.get(c)
+				if value == "" {
+					// The configuration awaits the value too: stand in for it.
+					value = r.example
+				}
+				r.set(&state, value)
 				for _, consumer := range r.Consumers {
 					if deployed[consumer] {
 						redeploy[consumer] = true
@@ -259,14 +274,25 @@ func (c Config) firstDeploy() []plannedStep {
 }
 
 // stageOrder lists the stages of c in first-deploy order: the core stages, the
-// pipeline's own stack when there is one, then each workload.
+// pipeline's own stack when there is one, then each workload, in the order of the
+// pipeline's waves when there is a pipeline.
 func (c Config) stageOrder() []string {
 	out := CoreStages()
-	if c.Deployment.Pipeline != nil {
+	if p := c.Deployment.Pipeline; p != nil {
 		out = append(out, StagePipeline)
+		props := c.pipelineProps()
+		if plan, err := pipeline.PlanWaves(props.Workloads, props.Waves); err == nil {
+			for _, w := range plan.Waves {
+				for _, a := range w.Accounts {
+					out = append(out, a.Name)
+				}
+			}
+		}
 	}
 	for _, w := range c.Workloads {
-		out = append(out, w.name())
+		if !slices.Contains(out, w.name()) {
+			out = append(out, w.name())
+		}
 	}
 	return out
 }

@@ -3,7 +3,8 @@
 // `make synth` (cdk synth) writes its templates to cdk.out.
 //
 // The file is compiled in; set LANDINGZONE_CONFIG to the path of another file to
-// synthesize that one instead. With -plan it prints the waves in which the
+// synthesize that one instead. With -plan it prints the values the configuration
+// still awaits from a deploy, the order of a first deploy, and the waves in which the
 // configuration's pipeline rolls the workloads out, and synthesizes nothing: `make
 // plan` runs that. The Availability Zones of each account and region are
 // cached in cdk.context.json, as `cdk synth` records them, so that synthesis needs no
@@ -45,22 +46,35 @@ func build(app awscdk.App) error {
 	return err
 }
 
-// printPlan writes the rollout plan of the configuration to w.
+// printPlan writes to w the values the configuration still awaits, the order of a
+// first deploy and the rollout plan of the pipeline's waves.
 func printPlan(w io.Writer) error {
 	cfg, err := loadConfig()
 	if err != nil {
 		return err
 	}
-	plan, err := cfg.RolloutPlan()
-	if err != nil {
-		return err
+	var b strings.Builder
+	if pending := cfg.Pending(); len(pending) > 0 {
+		b.WriteString("waiting for values to record:\n")
+		for _, p := range pending {
+			fmt.Fprintf(&b, "  %s: the output %s of %s; until then, left out: %s\n", p.Field, p.Output, p.Stack, p.Waiting)
+		}
+		b.WriteString("\n")
 	}
-	_, err = fmt.Fprintf(w, "core stages, one after the other: %s\n%s", strings.Join(landingzone.CoreStages(), ", "), plan)
+	fmt.Fprintf(&b, "first deploy:\n%s\n", landingzone.FormatFirstDeploy(cfg.FirstDeploy()))
+	if cfg.Deployment.Pipeline != nil {
+		plan, err := cfg.RolloutPlan()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "core stages, one after the other: %s\n%s", strings.Join(landingzone.CoreStages(), ", "), plan)
+	}
+	_, err = io.WriteString(w, b.String())
 	return err
 }
 
 func main() {
-	planOnly := flag.Bool("plan", false, "print the rollout plan of the pipeline's waves instead of synthesizing")
+	planOnly := flag.Bool("plan", false, "print the pending values, the first deploy and the pipeline's waves instead of synthesizing")
 	flag.Parse()
 	if *planOnly {
 		if err := printPlan(os.Stdout); err != nil {

@@ -73,7 +73,8 @@ func TestConfigFromEnvironment(t *testing.T) {
 	}
 }
 
-// -plan prints the core stages, then the reference workloads' waves: the development
+// -plan prints what the reference still awaits (payments-dev's attachment), the order of
+// its first deploy, then the core stages and the workloads' waves: the development
 // account alone, then production one account at a time after an approval.
 func TestPrintPlan(t *testing.T) {
 	var out strings.Builder
