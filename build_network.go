@@ -129,6 +129,12 @@ func (b *builder) spokeStacks(ns *NetworkStack, spokes []transitgateway.Spoke) {
 			b.fail("workloads.", "SpokeAttachmentsProps.", err)
 			continue
 		}
+		if len(attachments.Acceptances) == 0 {
+			// No spoke of this stack has its attachment recorded yet; CloudFormation
+			// refuses a stack without resources, and this one must deploy, now to hold
+			// nothing, later to accept, and after a spoke leaves to remove what it held.
+			awscdk.NewCfnWaitConditionHandle(s, jsii.String("Empty"), &awscdk.CfnWaitConditionHandleProps{})
+		}
 		ns.Spokes = append(ns.Spokes, &SpokeStack{Stack: s, Attachments: attachments})
 	}
 }

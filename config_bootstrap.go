@@ -38,6 +38,10 @@ var qualifierPattern = regexp.MustCompile(`^[a-z0-9]{1,10}$`)
 // User Guide.
 const stackSetsExecutionRole = "stacksets-exec-*"
 
+// Qualifier returns the bootstrap qualifier the landing zone deploys with:
+// deployment.bootstrapQualifier, or DefaultBootstrapQualifier.
+func (c Config) Qualifier() string { return c.qualifier() }
+
 // qualifier resolves Deployment.BootstrapQualifier.
 func (c Config) qualifier() string {
 	if q := c.Deployment.BootstrapQualifier; q != "" {

@@ -31,6 +31,9 @@ type Record struct {
 	example string
 }
 
+// Value returns the value of r that c holds, or "" while it awaits it.
+func (r Record) Value(c Config) string { return r.get(c) }
+
 // recorded reports whether c holds the value of r.
 func (r Record) recorded(c Config) bool { return r.get(c) != "" }
 
@@ -105,8 +108,10 @@ func (c Config) Records() []Record {
 		}
 		out = append(out, Record{
 			Field: fmt.Sprintf("workloads[%d].transitGatewayAttachmentId", i), Stack: c.vpcStackName(w), Output: attachmentOutput,
-			Waiting:   "the acceptance of " + w.name() + "'s attachment by the network account, and the routes through it",
-			Consumers: []string{c.spokeStackOf(w), c.vpcStackName(w)},
+			Waiting: "the acceptance of " + w.name() + "'s attachment by the network account, and the routes through it",
+			// The NetworkSpokes stack reads the segments' route tables from outputs
+			// of the Network stack, which publishes one when a spoke first needs it.
+			Consumers: []string{"Network-" + home, c.spokeStackOf(w), c.vpcStackName(w)},
 			example:   fmt.Sprintf("tgw-attach-%017x", i+1),
 			get:       func(c Config) string { return c.Workloads[i].TransitGatewayAttachmentID },
 			set:       func(c *Config, v string) { c.Workloads[i].TransitGatewayAttachmentID = v },

@@ -157,3 +157,30 @@ func (c Config) workloadOUIDsRecorded() bool {
 	}
 	return true
 }
+
+// AccountIDs lists the accounts the landing zone deploys to or names: the management
+// account, the core accounts, the deployment pipeline's account, the StackSets
+// administrator, then the workloads whose IDs are known, in configuration order, each
+// once.
+func (c Config) AccountIDs() []string {
+	out := []string{c.Organization.ManagementAccount, c.Accounts.LogArchive, c.Accounts.Audit, c.Accounts.Network}
+	if p := c.Deployment.Pipeline; p != nil {
+		out = append(out, p.Account)
+	}
+	if a := c.Deployment.StackSets.AdministratorAccount; a != "" {
+		out = append(out, a)
+	}
+	for _, w := range c.Workloads {
+		out = append(out, w.ID)
+	}
+	var ids []string
+	for _, id := range out {
+		if id != "" && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// Regions returns the governed regions, the home region first.
+func (c Config) Regions() []string { return c.regions() }

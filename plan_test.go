@@ -68,7 +68,7 @@ func TestFirstDeployOfTheReference(t *testing.T) {
 		"payments-dev: Baseline-payments-dev-eu-west-1 (pipeline) -> workloads[1].transitGatewayAttachmentId",
 		"payments-prod: Baseline-payments-prod-eu-west-1 (pipeline) -> workloads[0].transitGatewayAttachmentId",
 		"data-prod: Baseline-data-prod-eu-west-1 (pipeline)",
-		"Network: NetworkSpokes-eu-west-1-01 (again) (pipeline)",
+		"Network: Network-eu-west-1 NetworkSpokes-eu-west-1-01 (again) (pipeline)",
 		"payments-dev: Baseline-payments-dev-eu-west-1 (again) (pipeline)",
 		"payments-prod: Baseline-payments-prod-eu-west-1 (again) (pipeline)",
 	}
