@@ -148,6 +148,13 @@ func (l *Ledger) check(s Stack, r Ref, own map[string]bool) string {
 		if _, ok := l.inputs[v]; ok {
 			return ""
 		}
+		// An ARN built around an ID the configuration holds ("...:transit-gateway-
+		// attachment/tgw-attach-...") names what the configuration names.
+		if i := strings.LastIndexAny(v, "/:"); i >= 0 {
+			if _, ok := l.inputs[v[i+1:]]; ok {
+				return ""
+			}
+		}
 		return fmt.Sprintf("refers to %s in account %s, which no stack creates and the configuration does not hold", v, account)
 	}
 	return ""

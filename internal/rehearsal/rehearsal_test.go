@@ -78,7 +78,8 @@ func ledger(t *testing.T, all ...rehearsal.Stack) *rehearsal.Ledger {
 	t.Helper()
 	env := rehearsal.Environment{ManagementAccount: "111111111111", OrganizationID: "o-a1b2c3d4e5", Qualifier: "lzadmin",
 		Accounts: []string{"111111111111", logArchive, audit, workload}, Regions: []string{"eu-west-1"}}
-	config := map[string]any{"identity": map[string]any{"parameter": "/lz/identity/Admin"}, "logging": map[string]any{"keyArn": "arn:aws:kms:eu-west-1:222222222222:key/0a1b2c3d"}}
+	config := map[string]any{"identity": map[string]any{"parameter": "/lz/identity/Admin"}, "logging": map[string]any{"keyArn": "arn:aws:kms:eu-west-1:222222222222:key/0a1b2c3d"},
+		"workloads": []any{map[string]any{"transitGatewayAttachmentId": "tgw-attach-0a1b2c3d4e5f60718"}}}
 	return rehearsal.New(all, env, config, []rehearsal.Awaited{{Field: "logging.keyArn", Value: "arn:aws:kms:eu-west-1:222222222222:key/0a1b2c3d"}})
 }
 
@@ -129,11 +130,13 @@ func TestLedgerAcceptsTheDeployOrder(t *testing.T) {
 
 // An ARN in a landing-zone account that no stack creates and the configuration does
 // not hold cannot be deployed against; the bootstrap's roles and the accounts' default
-// event buses exist from the start.
+// event buses exist from the start, and an ARN around an ID of the configuration
+// names what the configuration names.
 func TestLedgerKnowsWhatExistsBefore(t *testing.T) {
 	s := stack(t, "Baseline", workload, `{"Resources": {"Forward": {"Type": "AWS::Events::Rule", "Properties": {"Targets": [
 		{"Arn": "arn:aws:events:eu-west-1:333333333333:event-bus/default", "RoleArn": "arn:aws:iam::555555555555:role/cdk-lzadmin-cfn-exec-role-555555555555-eu-west-1"},
-		{"Arn": "arn:aws:sns:eu-west-1:333333333333:typo-topic"}]}}}}`)
+		{"Arn": "arn:aws:sns:eu-west-1:333333333333:typo-topic"},
+		{"Arn": "arn:aws:ec2:eu-west-1:333333333333:transit-gateway-attachment/tgw-attach-0a1b2c3d4e5f60718"}]}}}}`)
 	got := ledger(t, s).Deploy(s)
 	if len(got) != 1 || !strings.Contains(got[0], "arn:aws:sns:eu-west-1:333333333333:typo-topic in account 333333333333, which no stack creates and the configuration does not hold") {
 		t.Errorf("problems %v, want only the unknown topic", got)
