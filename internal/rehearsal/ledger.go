@@ -98,6 +98,10 @@ func (l *Ledger) Deploy(s Stack) []string {
 		}
 	}
 	var problems []string
+	if hasKey(s.Template, "Fn::ImportValue") {
+		// An export cannot cross accounts and locks its stack while imported.
+		problems = append(problems, s.Name+": imports a CloudFormation export (Fn::ImportValue); the landing zone uses none")
+	}
 	for _, r := range References(s) {
 		if msg := l.check(s, r, own); msg != "" {
 			problems = append(problems, fmt.Sprintf("%s: %s: %s", s.Name, r, msg))
@@ -274,4 +278,23 @@ func Inputs(v any, skip map[string]bool) map[string]string {
 	}
 	walk(tree, "")
 	return out
+}
+
+// hasKey reports whether key is a key of a map anywhere in v.
+func hasKey(v any, key string) bool {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			if k == key || hasKey(e, key) {
+				return true
+			}
+		}
+	case []any:
+		for _, e := range x {
+			if hasKey(e, key) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -142,3 +142,11 @@ func TestLedgerKnowsWhatExistsBefore(t *testing.T) {
 		t.Errorf("problems %v, want only the unknown topic", got)
 	}
 }
+
+func TestLedgerRefusesImports(t *testing.T) {
+	s := stack(t, "IdentityAssignments01", "111111111111", `{"Resources": {"A": {"Type": "AWS::SSO::Assignment", "Properties": {"PermissionSetArn": {"Fn::ImportValue": "Identity:Arn"}}}}}`)
+	got := ledger(t, s).Deploy(s)
+	if len(got) != 1 || !strings.Contains(got[0], "IdentityAssignments01: imports a CloudFormation export") {
+		t.Errorf("problems %v, want the import", got)
+	}
+}
