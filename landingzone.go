@@ -29,11 +29,28 @@
 // The stacks deploy in five core stages, then the workloads (CoreStages): Organization
 // (the Organization and SecurityDelegation stacks), LogArchive, Audit (Security),
 // Management (OrgTrail, Identity, the StackSets) and Network, each stage with the
-// Baselines of its account. Without a pipeline, stacks depend on each other in that
-// order, which `cdk deploy --all` follows. With deployment.pipeline, New adds the
-// deployment account's Pipeline-<region> stack instead, and each stage, and each
+// Baselines of its account. Config.Stacks lists them in that order without the CDK,
+// and New builds exactly those. Without a pipeline, stacks depend on each other in
+// that order, which `cdk deploy --all` follows. With deployment.pipeline, New adds
+// the deployment account's Pipeline-<region> stack instead, and each stage, and each
 // workload account, becomes a stage of the app that the pipeline deploys in that
 // order, the workloads in waves (see package constructs/pipeline).
+//
+// Some values exist only once a stack has deployed: the log archive's key ARN, the
+// Transit Gateway's ID, a spoke's attachment to accept, the OUs' and created accounts'
+// IDs. Config.Records names each with the stack output it comes from; until the
+// configuration holds it, New leaves out what needs it (LandingZone.Pending), so that
+// every stack it builds deploys as it is. Config.FirstDeploy orders a first deploy
+// from an empty organization, the README's First deploy section prints it, and a test
+// rehearses it against the synthesized templates.
+//
+// # Guardrails and the landing zone's own roles
+//
+// Every stack deploys through the CDK bootstrap of one qualifier
+// (deployment.bootstrapQualifier, "lzadmin" by default), and the guardrails exempt its
+// roles, the roles the landing zone names for work they would otherwise deny (such as
+// configuring the audit account's GuardDuty detector), and in mode stacksets StackSets'
+// execution role, on their own: Config.DeployRoleNames.
 //
 // # Drift
 //
