@@ -18,7 +18,7 @@ func TestMain(m *testing.M) { lztest.Main(m) }
 const (
 	bucketName  = "lz-logs-123456789012-eu-west-1"
 	bucketArn   = "arn:aws:s3:::" + bucketName
-	deployRole  = "arn:aws:iam::123456789012:role/cdk-hnb659fds-cfn-exec-role-123456789012-eu-west-1"
+	deployRole  = "arn:aws:iam::123456789012:role/cdk-lzadmin-cfn-exec-role-123456789012-eu-west-1"
 	breakGlass  = "arn:aws:iam::123456789012:role/LogArchiveBreakGlass"
 	trailArn    = "arn:aws:cloudtrail:eu-west-1:111111111111:trail/lz-organization-trail"
 	orgID       = "o-a1b2c3d4e5"

@@ -38,7 +38,9 @@ func TestSpokeAndHub(t *testing.T) {
 		})
 		vpc, err = network.NewVpc(baseline, "Vpc", network.VpcProps{
 			Name: "payments-prod", Cidr: testSpokeCidrs[0], Egress: network.EgressTransitGateway, TransitGatewayID: existingTGW,
-			DefaultSecurityGroup: network.DefaultSecurityGroupConfigRemediation,
+			// Recorded and accepted above: the spoke routes through it.
+			TransitGatewayAttachmentID: testSpokes[0].AttachmentID,
+			DefaultSecurityGroup:       network.DefaultSecurityGroupConfigRemediation,
 		})
 		if err != nil {
 			t.Fatal(err)

@@ -5,8 +5,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-landingzone/landingzone/internal/lztest"
 	"github.com/go-landingzone/landingzone/internal/rehearsal"
 )
+
+// TestMain goes through lztest so that `go test ./... -update` is understood here too.
+func TestMain(m *testing.M) { lztest.Main(m) }
 
 const (
 	logArchive = "222222222222"
