@@ -100,6 +100,9 @@ type LandingZone struct {
 	Pending []Record
 	// Stacks lists every stack in the order New built them.
 	Stacks []awscdk.Stack
+
+	// cfg is the configuration New built from, for GuardrailLevels.
+	cfg Config
 }
 
 // Options adjusts New for callers that need to.
@@ -140,7 +143,7 @@ func NewWithOptions(app awscdk.App, cfg Config, opts Options) (*LandingZone, err
 	}
 	b := &builder{app: app, cfg: cfg, opts: opts, delegations: map[string]awscdk.Stack{}, stackNames: map[string][]string{}, plan: cfg.Stacks(), byName: map[string]awscdk.Stack{}, lz: &LandingZone{
 		LogArchives: map[string]*LogArchiveStack{}, Security: map[string]*SecurityStack{}, Baselines: map[string]*Baseline{},
-		Pending: cfg.Pending(),
+		Pending: cfg.Pending(), cfg: cfg,
 	}}
 	if cfg.Deployment.Pipeline != nil {
 		b.pipeline()

@@ -24,7 +24,10 @@ type Statement struct {
 	// Action and NotAction are mutually exclusive; NotAction denies everything else.
 	Action    Values `json:"Action,omitempty"`
 	NotAction Values `json:"NotAction,omitempty"`
-	Resource  Values `json:"Resource"`
+	// Resource and NotResource are mutually exclusive; the guardrails of this package
+	// always write Resource. NotResource is here for SCPs read from JSON.
+	Resource    Values `json:"Resource,omitempty"`
+	NotResource Values `json:"NotResource,omitempty"`
 	// Condition maps an operator ("ArnNotLike") to condition keys and their values.
 	Condition Conditions `json:"Condition,omitempty"`
 }
