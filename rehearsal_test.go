@@ -18,6 +18,8 @@ import (
 type rehearsalRun struct {
 	t     *testing.T
 	cache map[string]map[string]rehearsal.Stack
+	// zones holds the landing zone of each synthesis, by the same key as cache.
+	zones map[string]*LandingZone
 }
 
 // stacks synthesizes c and returns its stacks by name, with the account and region
@@ -28,11 +30,17 @@ func (r *rehearsalRun) stacks(c Config) map[string]rehearsal.Stack {
 	if got, ok := r.cache[string(key)]; ok {
 		return got
 	}
+	var lz *LandingZone
 	asm := lztest.Synth(r.t, func(app awscdk.App) {
-		if _, err := New(app, c); err != nil {
+		var err error
+		if lz, err = New(app, c); err != nil {
 			r.t.Fatal(err)
 		}
 	})
+	if r.zones == nil {
+		r.zones = map[string]*LandingZone{}
+	}
+	r.zones[string(key)] = lz
 	planned := map[string]PlannedStack{}
 	for _, s := range c.Stacks() {
 		planned[s.Name] = s

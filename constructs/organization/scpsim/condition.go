@@ -143,7 +143,7 @@ func nullHolds(ctx []string, policy organization.Values) (bool, error) {
 	for _, p := range policy {
 		want, err := strconv.ParseBool(p)
 		if err != nil {
-			return false, fmt.Errorf("Null takes true or false, not %q", p)
+			return false, fmt.Errorf("the Null operator takes true or false, not %q", p)
 		}
 		if want == (len(ctx) == 0) {
 			return true, nil

@@ -1,6 +1,7 @@
 package scpsim
 
 import (
+	"encoding/json"
 	"errors"
 	"testing"
 	"time"
@@ -137,6 +138,26 @@ func TestGlobs(t *testing.T) {
 		}
 		if got := covers(c.p, c.q); got != c.pCover {
 			t.Errorf("covers(%q, %q) = %v", c.p, c.q, got)
+		}
+	}
+}
+
+// A policy as AWS stores it, with single values as strings, reads into a Document.
+func TestEvaluateAPolicyReadFromJSON(t *testing.T) {
+	var doc organization.Document
+	err := json.Unmarshal([]byte(`{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotAction":["iam:*","sts:*"],"Resource":"*",
+		"Condition":{"StringNotEquals":{"aws:RequestedRegion":["eu-west-1"]}}}]}`), &doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := doc.Statement[0].Resource; len(got) != 1 || got[0] != "*" {
+		t.Fatalf("Resource read as %q", got)
+	}
+	l := levels(Policy{Name: "region", Document: doc})
+	for action, want := range map[string]bool{"ec2:RunInstances": false, "iam:CreateRole": true} {
+		d, err := Evaluate(l, Request{Action: action, Region: "us-east-1"})
+		if err != nil || d.Allowed != want {
+			t.Errorf("%s: %s, %v; want allowed=%v", action, d, err, want)
 		}
 	}
 }
