@@ -12,11 +12,12 @@ import (
 	"github.com/go-landingzone/landingzone"
 	"github.com/go-landingzone/landingzone/internal/lztest"
 	"github.com/go-landingzone/landingzone/internal/rehearsal"
+	"github.com/go-landingzone/landingzone/internal/scpcheck"
 )
 
 // synthGenerated synthesizes the generated landing zone of n workload accounts and
 // returns its stacks in deploy order (Config.Stacks), with their templates.
-func synthGenerated(t *testing.T, cfg landingzone.Config) []rehearsal.Stack {
+func synthGenerated(t *testing.T, cfg landingzone.Config) ([]rehearsal.Stack, *landingzone.LandingZone) {
 	t.Helper()
 	base, err := CDKContext(filepath.Join("..", ".."))
 	if err != nil {
@@ -30,9 +31,11 @@ func synthGenerated(t *testing.T, cfg landingzone.Config) []rehearsal.Stack {
 		ctx[k] = v
 	}
 	outdir := t.TempDir()
+	var lz *landingzone.LandingZone
 	lztest.Do(t, func() {
 		app := awscdk.NewApp(&awscdk.AppProps{Context: &ctx, Outdir: jsii.String(outdir)})
-		if _, err := landingzone.New(app, cfg); err != nil {
+		var err error
+		if lz, err = landingzone.New(app, cfg); err != nil {
 			t.Fatal(err)
 		}
 		app.Synth(nil)
@@ -49,7 +52,7 @@ func synthGenerated(t *testing.T, cfg landingzone.Config) []rehearsal.Stack {
 		}
 		stacks = append(stacks, rehearsal.Stack{Name: s.Name, Account: s.Account, Region: s.Region, Template: tpl})
 	}
-	return stacks
+	return stacks, lz
 }
 
 // At 500 accounts, every stack deployed in the order of Config.Stacks, with every
@@ -59,7 +62,7 @@ func synthGenerated(t *testing.T, cfg landingzone.Config) []rehearsal.Stack {
 // synthesis of about a minute.)
 func TestDeploysItselfAt500Accounts(t *testing.T) {
 	cfg := GenerateConfig(500, "eu-west-1")
-	stacks := synthGenerated(t, cfg)
+	stacks, lz := synthGenerated(t, cfg)
 	// In the steady state every value is recorded already, from a deploy before this
 	// one, so the records count as the configuration's own values.
 	ledger := rehearsal.New(stacks, rehearsal.Environment{
@@ -76,4 +79,23 @@ func TestDeploysItselfAt500Accounts(t *testing.T) {
 		}
 	}
 	t.Logf("%d stacks, %d references resolved, %d problems", len(stacks), refs, problems)
+
+	// And the guardrails above each account leave every principal of the landing zone
+	// what its policies allow; the root package's test of the reference seeds the
+	// defects this catches.
+	var deployed []scpcheck.Stack
+	for _, s := range stacks {
+		deployed = append(deployed, scpcheck.Stack{Name: s.Name, Account: s.Account, Region: s.Region, Template: s.Template,
+			DeployRole: scpcheck.BootstrapExecutionRole(cfg.Qualifier(), s.Account, s.Region)})
+	}
+	rep, err := scpcheck.Check(deployed, lz.GuardrailLevels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range rep.Findings {
+		if i < 20 {
+			t.Error(f)
+		}
+	}
+	t.Logf("self-consistency: %d roles, %d requests, %d AWS managed policies not read, %d findings", rep.Roles, rep.Requests, rep.ManagedPolicies, len(rep.Findings))
 }
