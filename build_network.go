@@ -63,7 +63,7 @@ func (b *builder) network() {
 		Description: jsii.String("Set network.transitGatewayId to this value so that spoke VPCs can attach"),
 	})
 
-	segments, err := transitgateway.NewSegments(s, "Segments", transitgateway.SegmentsProps{TransitGatewayID: tgw.ID, Segments: n.segments()})
+	segments, err := transitgateway.NewSegments(s, "Segments", transitgateway.SegmentsProps{TransitGatewayID: tgw.ID, Segments: n.segments(), AmazonSideAsn: n.amazonSideAsn()})
 	if err != nil {
 		b.fail("network.", "SegmentsProps.", err)
 		return

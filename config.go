@@ -185,7 +185,9 @@ func (c Config) validateOrganization(l *check.List) {
 	})
 	required(l, "organization.homeRegion", org.HomeRegion, check.Region)
 	for i, r := range org.GovernedRegions {
+		// Each governed region gets a log archive stack, with its Firehose stream.
 		check.Region(l, check.Index("organization.governedRegions", i), r)
+		check.FirehoseRegion(l, check.Index("organization.governedRegions", i), r)
 	}
 	check.Duplicates(l, "organization.governedRegions[%d]", org.GovernedRegions)
 	if len(org.GovernedRegions) == 0 {

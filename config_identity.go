@@ -263,8 +263,22 @@ func (c Config) validateIdentity(l *check.List) {
 	if id.Region != "" {
 		check.Region(l, "identity.region", id.Region)
 	}
+	// Identity Center names permission sets uniquely per instance, and the landing
+	// zone names its stacks' resources after them: two of one name cannot coexist.
+	seen := map[string]string{}
 	for i, p := range id.PermissionSets {
-		l.MergeAsExcept(fmt.Sprintf("identity.permissionSets[%d].", i), "PermissionSetProps.", p.props(id.InstanceArn).Validate(), "InstanceArn")
+		path := fmt.Sprintf("identity.permissionSets[%d].", i)
+		l.MergeAsExcept(path, "PermissionSetProps.", p.props(id.InstanceArn).Validate(), "InstanceArn")
+		if first, dup := seen[p.resolvedName()]; dup {
+			l.Addf(path+"name", p.resolvedName(), "the name of %s already (names default to the persona's)", first)
+		} else {
+			seen[p.resolvedName()] = strings.TrimSuffix(path, ".")
+		}
+	}
+	for i, t := range id.TimeBoxed {
+		if first, dup := seen[t.Name]; dup && t.Name != "" {
+			l.Addf(fmt.Sprintf("identity.timeBoxed[%d].name", i), t.Name, "the name of %s already", first)
+		}
 	}
 	for i, t := range id.TimeBoxed {
 		path := fmt.Sprintf("identity.timeBoxed[%d].", i)

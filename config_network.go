@@ -172,8 +172,26 @@ func (c Config) cidrPlan() transitgateway.CidrPlan {
 	return plan
 }
 
+// amazonSideAsn is the Transit Gateway's ASN, zero when an adopted one's is unknown.
+func (n Network) amazonSideAsn() int64 {
+	switch {
+	case n.AmazonSideAsn != 0:
+		return n.AmazonSideAsn
+	case n.AdoptExisting:
+		return 0
+	}
+	return transitgateway.DefaultAmazonSideAsn
+}
+
 func (c Config) validateNetwork(l *check.List) {
 	n := c.Network
+	if o := n.OnPremises; o != nil && o.CustomerGatewayAsn != 0 && !n.Disabled {
+		// BGP peers need two ASNs: the on-premises device cannot take the Transit
+		// Gateway's own (the Site-to-Site VPN User Guide, "Customer gateway options").
+		if tgw := n.amazonSideAsn(); tgw != 0 && o.CustomerGatewayAsn == tgw {
+			l.Addf("network.onPremises.customerGatewayAsn", o.CustomerGatewayAsn, "the Transit Gateway's own ASN (network.amazonSideAsn, default %d); BGP needs the two sides to differ", transitgateway.DefaultAmazonSideAsn)
+		}
+	}
 	// Every pair of overlapping ranges, spokes, egress and on-premises alike.
 	l.MergeAs("", "", transitgateway.CheckCidrPlan(c.cidrPlan()))
 	segments := map[string]bool{}

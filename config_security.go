@@ -184,6 +184,15 @@ func partitionOf(region string) string {
 }
 
 func (c Config) validateSecurity(l *check.List) {
+	// Resource types that some regions lack, where the configuration puts them.
+	check.ResourceTypeRegion(l, "organization.homeRegion", c.Organization.HomeRegion, "AWS::SecurityHub::FindingAggregator",
+		"Security Hub's finding aggregation in the audit account's home region")
+	if len(c.Alerting.Slack) > 0 {
+		for i, r := range c.Organization.GovernedRegions {
+			check.ResourceTypeRegion(l, check.Index("organization.governedRegions", i), r, "AWS::Chatbot::SlackChannelConfiguration",
+				"alerting.slack (the alert topic of every governed region posts through AWS Chatbot)")
+		}
+	}
 	for i, e := range c.Alerting.Emails {
 		check.Email(l, check.Index("alerting.emails", i), e)
 	}

@@ -129,14 +129,17 @@ func NewWithOptions(app awscdk.App, cfg Config, opts Options) (*LandingZone, err
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
+	if opts.Place != nil && cfg.Deployment.Pipeline != nil {
+		return nil, fmt.Errorf("landingzone: Options.Place: the configuration's deployment.pipeline places the stacks in the pipeline's stages: %w", check.ErrInvalidProps)
+	}
+	if err := checkPlacement(app, cfg, opts); err != nil {
+		return nil, err
+	}
 	if err := checkQualifierContext(app, cfg); err != nil {
 		return nil, err
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
-	}
-	if opts.Place != nil && cfg.Deployment.Pipeline != nil {
-		return nil, fmt.Errorf("landingzone: Options.Place: the configuration's deployment.pipeline places the stacks in the pipeline's stages: %w", check.ErrInvalidProps)
 	}
 	if opts.Place == nil {
 		opts.Place = func(string) constructs.Construct { return app }

@@ -30,6 +30,10 @@ func TestLogPatternAlarmPropsErrors(t *testing.T) {
 		props alerting.LogPatternAlarmProps
 		want  []string
 	}{
+		{"evaluation over a day with periods under an hour", valid(func(p *alerting.LogPatternAlarmProps) { p.PeriodMinutes, p.EvaluationPeriods = 5, 289 }),
+			[]string{`LogPatternAlarmProps.EvaluationPeriods 289: 289 periods of 5 minutes are 1445 minutes; CloudWatch evaluates at most 1440 minutes (one day below one-hour periods) for this period`}},
+		{"evaluation over seven days", valid(func(p *alerting.LogPatternAlarmProps) { p.PeriodMinutes, p.EvaluationPeriods = 1440, 8 }),
+			[]string{`LogPatternAlarmProps.EvaluationPeriods 8: 8 periods of 1440 minutes are 11520 minutes; CloudWatch evaluates at most 10080 minutes (seven days)`}},
 		{"empty pattern", valid(func(p *alerting.LogPatternAlarmProps) { p.Pattern = "" }),
 			[]string{`LogPatternAlarmProps.Pattern "": required: an empty pattern would match every event`}},
 		{"blank pattern", valid(func(p *alerting.LogPatternAlarmProps) { p.Pattern = "  " }),

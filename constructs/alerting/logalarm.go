@@ -12,6 +12,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
 // Defaults of LogPatternAlarmProps.
@@ -128,6 +129,20 @@ func (p LogPatternAlarmProps) validate(l *check.List, prefix, id string) LogPatt
 	if p.EvaluationPeriods != 0 {
 		check.Range(l, prefix+"EvaluationPeriods", p.EvaluationPeriods, 1, maxEvaluations)
 	}
+	// PutMetricAlarm (Amazon CloudWatch API Reference, Period): "Period multiplied by
+	// EvaluationPeriods can't be more than 604,800 seconds. For alarms with a period of
+	// less than one hour (3,600 seconds), the total evaluation period can't be longer
+	// than one day (86,400 seconds)."
+	if per, n := r.PeriodMinutes, r.EvaluationPeriods; per >= 1 && per <= maxPeriodMinutes && n >= 1 && n <= maxEvaluations {
+		limit := 7 * 24 * 60
+		if per < 60 {
+			limit = 24 * 60
+		}
+		if per*n > limit {
+			l.Addf(prefix+"EvaluationPeriods", n, "%d periods of %d minutes are %d minutes; CloudWatch evaluates at most %d minutes (%s) for this period",
+				n, per, per*n, limit, map[bool]string{true: "one day below one-hour periods", false: "seven days"}[per < 60])
+		}
+	}
 	if len(r.Namespace) > namespaceMaxLen || strings.HasPrefix(r.Namespace, "AWS/") {
 		l.Addf(prefix+"Namespace", p.Namespace, "not a custom metric namespace: at most %d characters, not starting with \"AWS/\"", namespaceMaxLen)
 	}
@@ -150,6 +165,9 @@ func (p LogPatternAlarmProps) Validate() error {
 // NewLogPatternAlarm validates props, then builds the metric filter and the alarm. On
 // error nothing is added to scope.
 func NewLogPatternAlarm(scope constructs.Construct, id string, props LogPatternAlarmProps) (*LogPatternAlarm, error) {
+	if err := scopecheck.Check("alerting", scope, id, scopecheck.InStack, props); err != nil {
+		return nil, err
+	}
 	var l check.List
 	p := props.validate(&l, "LogPatternAlarmProps.", id)
 	if err := l.Err("alerting"); err != nil {

@@ -3,6 +3,7 @@ package alerting
 import (
 	"fmt"
 	"regexp"
+	"unicode/utf8"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
 
@@ -121,11 +122,19 @@ func (p AlertTopicProps) Validate() error {
 
 // validate checks raw props and returns them with defaults resolved. stackAccount is
 // the stack's account, or empty when it is a token.
+// maxDisplayName is the longest display name of an SNS topic.
+const maxDisplayName = 100
+
 func (p AlertTopicProps) validate(stackAccount string) (AlertTopicProps, error) {
 	var l check.List
 	r := p.withDefaults()
 	if !topicName.MatchString(r.Name) {
 		l.Addf("AlertTopicProps.Name", p.Name, "not an SNS topic name: 1-256 letters, digits, hyphens and underscores")
+	}
+	// SNS's limit, which the CDK's Topic also enforces (by throwing): "DisplayName ...
+	// maximum 100 characters", CreateTopic attributes in the Amazon SNS API Reference.
+	if n := utf8.RuneCountInString(r.DisplayName); n > maxDisplayName {
+		l.Addf("AlertTopicProps.DisplayName", r.DisplayName, "%d characters; SNS allows at most %d", n, maxDisplayName)
 	}
 	for i, e := range p.Emails {
 		check.Email(&l, check.Index("AlertTopicProps.Emails", i), e)

@@ -11,6 +11,8 @@ import (
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
+	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 	"github.com/go-landingzone/landingzone/internal/secure"
 )
 
@@ -55,8 +57,16 @@ func TopicArn(account, region, name string) string {
 // NewAlertTopic validates props, then builds the topic, its key and its subscriptions.
 // On error nothing is added to scope.
 func NewAlertTopic(scope constructs.Construct, id string, props AlertTopicProps) (*AlertTopic, error) {
+	if err := scopecheck.Check("alerting", scope, id, scopecheck.InStack, props); err != nil {
+		return nil, err
+	}
 	stack := awscdk.Stack_Of(scope)
 	p, err := props.validate(concreteAccount(stack))
+	if err == nil && len(props.Slack) > 0 && !*awscdk.Token_IsUnresolved(stack.Region()) {
+		var l check.List
+		check.ResourceTypeRegion(&l, "the stack's region", *stack.Region(), "AWS::Chatbot::SlackChannelConfiguration", "AlertTopicProps.Slack")
+		err = l.Err("alerting")
+	}
 	if err != nil {
 		return nil, err
 	}

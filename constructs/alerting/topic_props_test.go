@@ -19,6 +19,8 @@ func TestAlertTopicPropsErrors(t *testing.T) {
 	}{
 		{"malformed e-mail", alerting.AlertTopicProps{Emails: []string{"security@example.com", "security.example.com", "Sec <sec@example.com>", ""}},
 			[]string{`AlertTopicProps.Emails[1] "security.example.com": not an e-mail address`, `AlertTopicProps.Emails[2] "Sec <sec@example.com>": not an e-mail address`, `AlertTopicProps.Emails[3] "": not an e-mail address`}},
+		{"display name over SNS's 100 characters", alerting.AlertTopicProps{DisplayName: strings.Repeat("x", 101)},
+			[]string{`AlertTopicProps.DisplayName "` + strings.Repeat("x", 101) + `": 101 characters; SNS allows at most 100`}},
 		{"duplicate e-mail", alerting.AlertTopicProps{Emails: []string{"a@example.com", "a@example.com"}},
 			[]string{`AlertTopicProps.Emails[1] "a@example.com": duplicate of AlertTopicProps.Emails[0]`}},
 		{"empty Slack IDs", slack(alerting.SlackChannel{}),

@@ -9,6 +9,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
 // DefaultCISNamespace groups the metrics of the CIS monitoring alarms.
@@ -70,6 +71,9 @@ func (p TrailAlarmsProps) validate() (TrailAlarmsProps, error) {
 // NewTrailAlarms validates props, then builds a metric filter and an alarm for each
 // control of CISAlarms that props does not exclude. On error nothing is added to scope.
 func NewTrailAlarms(scope constructs.Construct, id string, props TrailAlarmsProps) (*TrailAlarms, error) {
+	if err := scopecheck.Check("alerting", scope, id, scopecheck.InStack, props); err != nil {
+		return nil, err
+	}
 	p, err := props.validate()
 	if err != nil {
 		return nil, err

@@ -7,6 +7,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
 // organizationsRolePolicy is the AWS managed policy that lets AWS Config list the
@@ -52,6 +53,9 @@ type OrganizationAggregator struct {
 // NewOrganizationAggregator validates props, then creates the aggregator. On error
 // nothing is added to scope.
 func NewOrganizationAggregator(scope constructs.Construct, id string, props OrganizationAggregatorProps) (*OrganizationAggregator, error) {
+	if err := scopecheck.Check("configrules", scope, id, scopecheck.InStack, props); err != nil {
+		return nil, err
+	}
 	if err := props.Validate(); err != nil {
 		return nil, err
 	}

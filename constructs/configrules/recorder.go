@@ -11,6 +11,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/nag"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
 // Construct IDs are part of the public API: changing one replaces the resource.
@@ -52,6 +53,9 @@ type Recorder struct {
 // NewRecorder validates props, then turns AWS Config on in the stack's account and
 // region. On error nothing is added to scope.
 func NewRecorder(scope constructs.Construct, id string, props RecorderProps) (*Recorder, error) {
+	if err := scopecheck.Check("configrules", scope, id, scopecheck.InStack, props); err != nil {
+		return nil, err
+	}
 	if err := props.Validate(); err != nil {
 		return nil, err
 	}

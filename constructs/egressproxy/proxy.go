@@ -15,6 +15,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 	"github.com/go-landingzone/landingzone/internal/secure"
 )
 
@@ -124,6 +125,9 @@ func (p ForwardProxyProps) resolve() (resolved, error) {
 // NewForwardProxy validates props, then builds the proxy fleet. On error nothing is
 // added to scope.
 func NewForwardProxy(scope constructs.Construct, id string, props ForwardProxyProps) (*ForwardProxy, error) {
+	if err := scopecheck.Check("egressproxy", scope, id, scopecheck.InStack, nil); err != nil {
+		return nil, err
+	}
 	r, err := props.resolve()
 	if err != nil {
 		return nil, err

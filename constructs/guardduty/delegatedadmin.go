@@ -9,6 +9,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
 // guardDutyPrincipal is GuardDuty's service principal in AWS Organizations.
@@ -64,6 +65,9 @@ func (p DelegatedAdminProps) validate(stackAccount string) error {
 // later needs the old designation removed first (DisableOnDelete, or the GuardDuty
 // console).
 func NewDelegatedAdmin(scope constructs.Construct, id string, props DelegatedAdminProps) (*DelegatedAdmin, error) {
+	if err := scopecheck.Check("guardduty", scope, id, scopecheck.InStack, props); err != nil {
+		return nil, err
+	}
 	stack := awscdk.Stack_Of(scope)
 	account := ""
 	if !*awscdk.Token_IsUnresolved(stack.Account()) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/go-landingzone/landingzone/constructs/alerting"
 	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
 // Construct IDs are part of the public API: changing one replaces the resource.
@@ -60,6 +61,9 @@ type Detector struct {
 // as it is; the organization's auto-enable settings stay, so that member accounts keep
 // GuardDuty; the publishing destination and the alert rule are removed.
 func NewDetector(scope constructs.Construct, id string, props DetectorProps) (*Detector, error) {
+	if err := scopecheck.Check("guardduty", scope, id, scopecheck.InStack, props); err != nil {
+		return nil, err
+	}
 	p, err := props.validate()
 	if err != nil {
 		return nil, err

@@ -13,6 +13,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 	"github.com/go-landingzone/landingzone/internal/shard"
 )
 
@@ -342,6 +343,9 @@ func (a *AssignmentStacks) StackOf(account string) awscdk.Stack {
 // account that moves to a new last stack leaves its old stack first, and Identity
 // Center sees one stack's changes at a time.
 func NewAssignmentStacks(scope constructs.Construct, idPrefix string, props AssignmentStacksProps) (*AssignmentStacks, error) {
+	if err := scopecheck.Check("identity", scope, idPrefix, scopecheck.InStage, props); err != nil {
+		return nil, err
+	}
 	r, err := props.resolve()
 	if err != nil {
 		return nil, err

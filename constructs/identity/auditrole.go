@@ -9,6 +9,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
 // AuditAccess selects what a third-party auditor may read besides the security
@@ -96,6 +97,9 @@ type AuditRole struct {
 // scope. The role holds no asset and no custom resource, so it suits a StackSet that
 // puts it into every account.
 func NewAuditRole(scope constructs.Construct, id string, props AuditRoleProps) (*AuditRole, error) {
+	if err := scopecheck.Check("identity", scope, id, scopecheck.InStack, props); err != nil {
+		return nil, err
+	}
 	p, err := props.validate()
 	if err != nil {
 		return nil, err

@@ -8,6 +8,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
 // DefaultSessionDuration is how long a permission set's session, or a role's, lasts
@@ -108,6 +109,9 @@ type PermissionSet struct {
 // NewPermissionSet validates props, then creates the permission set. On error nothing
 // is added to scope.
 func NewPermissionSet(scope constructs.Construct, id string, props PermissionSetProps) (*PermissionSet, error) {
+	if err := scopecheck.Check("identity", scope, id, scopecheck.InStack, props); err != nil {
+		return nil, err
+	}
 	r, err := props.validate()
 	if err != nil {
 		return nil, err

@@ -9,6 +9,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
 // SamlFederationProps configures NewSamlFederation. MetadataDocument is required.
@@ -100,6 +101,9 @@ const idProvider = "Provider"
 // Each role trusts the provider for console sign-in: sts:AssumeRoleWithSAML on the
 // condition that the assertion's audience (SAML:aud) is the AWS sign-in endpoint.
 func NewSamlFederation(scope constructs.Construct, id string, props SamlFederationProps) (*SamlFederation, error) {
+	if err := scopecheck.Check("identity", scope, id, scopecheck.InStack, props); err != nil {
+		return nil, err
+	}
 	p, err := props.validate()
 	if err != nil {
 		return nil, err

@@ -8,6 +8,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
 // TimeBoxedPermissionSetProps configures NewTimeBoxedPermissionSet. InstanceArn, Name
@@ -64,6 +65,9 @@ type TimeBoxedPermissionSet struct {
 // NewTimeBoxedPermissionSet validates props, then creates the permission set. On error
 // nothing is added to scope.
 func NewTimeBoxedPermissionSet(scope constructs.Construct, id string, props TimeBoxedPermissionSetProps) (*TimeBoxedPermissionSet, error) {
+	if err := scopecheck.Check("identity", scope, id, scopecheck.InStack, props); err != nil {
+		return nil, err
+	}
 	g, session, err := props.validate()
 	if err != nil {
 		return nil, err

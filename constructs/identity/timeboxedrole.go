@@ -9,6 +9,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
 // TimeBoxedRoleProps configures NewTimeBoxedRole. RoleName, Grant and one of
@@ -63,6 +64,9 @@ const idPolicy = "TimeBoxedAccess"
 // NewTimeBoxedRole validates props, then creates the role. On error nothing is added
 // to scope.
 func NewTimeBoxedRole(scope constructs.Construct, id string, props TimeBoxedRoleProps) (*TimeBoxedRole, error) {
+	if err := scopecheck.Check("identity", scope, id, scopecheck.InStack, props); err != nil {
+		return nil, err
+	}
 	g, session, err := props.validate()
 	if err != nil {
 		return nil, err

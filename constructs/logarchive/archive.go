@@ -7,6 +7,8 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/awslogs"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
+
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
 // LogArchive is the log archive's receiving pipeline in the home region: a Firehose
@@ -36,6 +38,9 @@ type LogArchive struct {
 // NewLogArchive validates props, then builds the stream, its delivery role and error
 // log group, and the home region's destination. On error nothing is added to scope.
 func NewLogArchive(scope constructs.Construct, id string, props LogArchiveProps) (*LogArchive, error) {
+	if err := scopecheck.Check("logarchive", scope, id, scopecheck.InStack, props); err != nil {
+		return nil, err
+	}
 	stack := awscdk.Stack_Of(scope)
 	if err := props.validate(envOf(stack)); err != nil {
 		return nil, err

@@ -6,6 +6,8 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/awslogs"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
+
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
 // Construct IDs are part of the public API: changing one replaces the resource.
@@ -39,6 +41,9 @@ type LogDestination struct {
 // the home region, where NewLogArchive builds its own. On error nothing is added to
 // scope.
 func NewLogDestination(scope constructs.Construct, id string, props LogDestinationProps) (*LogDestination, error) {
+	if err := scopecheck.Check("logarchive", scope, id, scopecheck.InStack, props); err != nil {
+		return nil, err
+	}
 	if err := props.validate(envOf(awscdk.Stack_Of(scope))); err != nil {
 		return nil, err
 	}

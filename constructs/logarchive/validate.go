@@ -60,6 +60,9 @@ func (p LogArchiveProps) validate(e env) error {
 		l.Addf("LogArchiveProps.Key", nil, "required: the bucket's KMS key, which encrypts the objects and the stream")
 	}
 	validateKeyPrefix(&l, "LogArchiveProps.KeyPrefix", p.KeyPrefix)
+	if e.region != "" {
+		check.FirehoseRegion(&l, "the stack's region", e.region)
+	}
 	account, region := e.sizing()
 	r.senders().validate(&l, "LogArchiveProps.", DestinationArn(region, account, r.DestinationName), account)
 	validateDestinationName(&l, "LogArchiveProps.DestinationName", r.DestinationName)

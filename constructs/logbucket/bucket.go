@@ -7,6 +7,7 @@ import (
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 	"github.com/go-landingzone/landingzone/internal/secure"
 	"github.com/go-landingzone/landingzone/internal/stackenv"
 )
@@ -60,6 +61,9 @@ type ImmutableBucket struct {
 // The stack must have a concrete account and region, from which the bucket's name is
 // derived, unless the bucket is adopted.
 func NewImmutableBucket(scope constructs.Construct, id string, props ImmutableBucketProps) (*ImmutableBucket, error) {
+	if err := scopecheck.Check("logbucket", scope, id, scopecheck.InStack, props); err != nil {
+		return nil, err
+	}
 	stack := awscdk.Stack_Of(scope)
 	e := stackenv.Of(stack)
 	p, err := validate(props, e, false)

@@ -10,6 +10,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/constructs/logarchive"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
 // Construct IDs are part of the public API: changing one replaces the resource.
@@ -34,6 +35,9 @@ type AccountSubscription struct {
 // NewAccountSubscription validates props, then sets the account's subscription filter
 // policy for the stack's region. On error nothing is added to scope.
 func NewAccountSubscription(scope constructs.Construct, id string, props AccountSubscriptionProps) (*AccountSubscription, error) {
+	if err := scopecheck.Check("logsubscription", scope, id, scopecheck.InStack, props); err != nil {
+		return nil, err
+	}
 	stack := awscdk.Stack_Of(scope)
 	if err := props.validate(stackRegion(stack)); err != nil {
 		return nil, err

@@ -8,6 +8,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
 // LogGroupSubscription streams one log group, with its own filter pattern, to the log
@@ -27,6 +28,9 @@ type LogGroupSubscription struct {
 // NewLogGroupSubscription validates props, then subscribes the log group. On error
 // nothing is added to scope.
 func NewLogGroupSubscription(scope constructs.Construct, id string, props LogGroupSubscriptionProps) (*LogGroupSubscription, error) {
+	if err := scopecheck.Check("logsubscription", scope, id, scopecheck.InStack, props); err != nil {
+		return nil, err
+	}
 	if err := props.validate(stackRegion(awscdk.Stack_Of(scope))); err != nil {
 		return nil, err
 	}

@@ -100,6 +100,9 @@ func validateZones(l *check.List, raw, p VpcProps, r region) {
 
 func validateLayout(l *check.List, raw, p VpcProps) {
 	vpc, ok := check.IPv4CIDR(l, "VpcProps.Cidr", p.Cidr)
+	if ok {
+		check.VPCRange(l, "VpcProps.Cidr", vpc)
+	}
 	if ok && (vpc.Bits() < minSubnetPrefix || vpc.Bits() > maxSubnetPrefix) {
 		l.Addf("VpcProps.Cidr", p.Cidr, "a VPC must be /%d to /%d", minSubnetPrefix, maxSubnetPrefix)
 		ok = false
@@ -194,8 +197,16 @@ func validateFlowLogs(l *check.List, raw, p VpcProps) {
 
 func validateEndpoints(l *check.List, raw VpcProps) {
 	for i, name := range raw.InterfaceEndpoints {
-		if !endpointService.MatchString(name) {
-			l.Addf(fmt.Sprintf("VpcProps.InterfaceEndpoints[%d]", i), name, "not an AWS service endpoint name such as \"ssm\" or \"ecr.api\"")
+		field := fmt.Sprintf("VpcProps.InterfaceEndpoints[%d]", i)
+		switch short, full := strings.CutPrefix(name, "com.amazonaws."); {
+		case full && strings.Count(short, ".") >= 1 && endpointService.MatchString(short):
+			// The full form "com.amazonaws.<region>.<service>" would be prefixed again.
+			_, service, _ := strings.Cut(short, ".")
+			l.Addf(field, name, "the full service name; give the short one, %q, which the VPC prefixes with com.amazonaws.<region>.", service)
+		case !endpointService.MatchString(name):
+			l.Addf(field, name, "not an AWS service endpoint name such as \"ssm\" or \"ecr.api\"")
+		case !slices.Contains(endpointServiceNames[:], name):
+			l.Addf(field, name, "not an interface endpoint service of the AWS CDK's list (InterfaceVpcEndpointAwsService); did you mean %q?", check.Nearest(name, endpointServiceNames[:]))
 		}
 	}
 	check.Duplicates(l, "VpcProps.InterfaceEndpoints[%d]", raw.InterfaceEndpoints)

@@ -11,6 +11,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/constructs/egressproxy"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
 // Construct IDs are part of the public API: changing one replaces the resource.
@@ -56,6 +57,9 @@ type Vpc struct {
 
 // NewVpc validates props, then builds the VPC. On error nothing is added to scope.
 func NewVpc(scope constructs.Construct, id string, props VpcProps) (*Vpc, error) {
+	if err := scopecheck.Check("network", scope, id, scopecheck.InStack, props); err != nil {
+		return nil, err
+	}
 	stack := awscdk.Stack_Of(scope)
 	p, err := validate(props, id, stackRegion(stack))
 	if err != nil {

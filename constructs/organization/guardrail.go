@@ -10,6 +10,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
 // DefaultAdminRoleName is the role every guardrail exempts unless told otherwise: the
@@ -117,6 +118,11 @@ func (g *Guardrail) Size() int { return g.Document.Size() }
 // newGuardrail validates g, against the other policies of the app too, then creates
 // the policy. On error nothing is added to scope.
 func newGuardrail(scope constructs.Construct, id string, g guardrail) (*Guardrail, error) {
+	var where check.List
+	if scopecheck.Problems(&where, scope, id, scopecheck.InStack); where.Len() > 0 {
+		where.Merge("", validateAlone(g))
+		return nil, where.Err(pkg)
+	}
 	doc, name, l := validateGuardrail(g)
 	checkInApp(l, g, name, scanPolicies(scope))
 	if err := l.Err(pkg); err != nil {

@@ -7,6 +7,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
 // Construct IDs of Structure's groups. An OU's ID below its group is its name, an
@@ -77,6 +78,9 @@ func planStructure(p StructureProps) ([]plannedOU, []plannedAccount, error) {
 // Retain): CloudFormation cannot close an account. So are the OUs, which AWS could not
 // delete while they hold accounts.
 func NewStructure(scope constructs.Construct, id string, props StructureProps) (*Structure, error) {
+	if err := scopecheck.Check("organization", scope, id, scopecheck.InStack, props); err != nil {
+		return nil, err
+	}
 	ous, accounts, err := planStructure(props)
 	if err != nil {
 		return nil, err

@@ -10,6 +10,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/constructs/logbucket"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 	"github.com/go-landingzone/landingzone/internal/secure"
 	"github.com/go-landingzone/landingzone/internal/stackenv"
 )
@@ -55,6 +56,9 @@ type OrganizationTrail struct {
 // The stack must be in the organization's management account with a concrete account
 // and region: the trail's home region, which must be the log bucket's.
 func NewOrganizationTrail(scope constructs.Construct, id string, props OrganizationTrailProps) (*OrganizationTrail, error) {
+	if err := scopecheck.Check("orgtrail", scope, id, scopecheck.InStack, props); err != nil {
+		return nil, err
+	}
 	stack := awscdk.Stack_Of(scope)
 	e := stackenv.Of(stack)
 	p, err := validate(props, e.Concrete())

@@ -13,6 +13,7 @@ import (
 
 	"github.com/go-landingzone/landingzone/internal/check"
 	"github.com/go-landingzone/landingzone/internal/nag"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
 // Drift events, from the CloudFormation User Guide ("Drift Detection Status Change
@@ -62,6 +63,9 @@ type DriftCheck struct {
 // NewDriftCheck validates props, then schedules drift detection of each stack and
 // routes DRIFTED results to the alert topic. On error nothing is added to scope.
 func NewDriftCheck(scope constructs.Construct, id string, props DriftCheckProps) (*DriftCheck, error) {
+	if err := scopecheck.Check("pipeline", scope, id, scopecheck.InStack, props); err != nil {
+		return nil, err
+	}
 	stack := awscdk.Stack_Of(scope)
 	var l check.List
 	topic := props.validate(&l)

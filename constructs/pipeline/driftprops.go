@@ -74,7 +74,19 @@ func (p DriftCheckProps) validate(l *check.List) check.ARN {
 // runs at most once an hour.
 func validateSchedule(l *check.List, field, value string) {
 	if m := rateSchedule.FindStringSubmatch(value); m != nil {
-		if n, err := strconv.Atoi(m[1]); err != nil || n*minutesInUnit[m[2]] < 60 {
+		n, err := strconv.Atoi(m[1])
+		plural := strings.HasSuffix(m[2], "s")
+		switch {
+		// EventBridge Scheduler, "Schedule types": "If the value is equal to 1, then the
+		// unit must be singular ... if the value is greater than 1, the unit must be
+		// plural"; and the value is a positive number.
+		case err != nil || n < 1:
+			l.Addf(field, value, "not a rate: the value must be a positive whole number")
+		case n == 1 && plural:
+			l.Addf(field, value, "not a rate: with a value of 1 the unit is singular, as in \"rate(1 %s)\"", strings.TrimSuffix(m[2], "s"))
+		case n > 1 && !plural:
+			l.Addf(field, value, "not a rate: with a value above 1 the unit is plural, as in \"rate(%d %ss)\"", n, m[2])
+		case n*minutesInUnit[m[2]] < 60:
 			l.Addf(field, value, "more often than once an hour; drift detection reads every resource of every stack")
 		}
 		return

@@ -14,6 +14,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 	"github.com/go-landingzone/landingzone/internal/secure"
 )
 
@@ -72,6 +73,9 @@ type Pipeline struct {
 // Build functions and BuildWorkload once per account, and checks the result against
 // the CodePipeline quotas. On error nothing is added to scope.
 func NewPipeline(scope constructs.Construct, id string, props PipelineProps) (*Pipeline, error) {
+	if err := scopecheck.Check("pipeline", scope, id, scopecheck.InStack, props); err != nil {
+		return nil, err
+	}
 	if props.BootstrapQualifier == "" {
 		// The stacks' synthesizers read the same key.
 		props.BootstrapQualifier, _ = scope.Node().TryGetContext(jsii.String(bootstrapQualifierContext)).(string)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/go-landingzone/landingzone/constructs/alerting"
 	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
 // Construct IDs of the relay.
@@ -67,6 +68,9 @@ func (p DriftAlertRelayProps) validate(l *check.List) check.ARN {
 // NewDriftAlertRelay validates props, then admits the organization's drift events to
 // the default bus and routes them to the topic. On error nothing is added to scope.
 func NewDriftAlertRelay(scope constructs.Construct, id string, props DriftAlertRelayProps) (*DriftAlertRelay, error) {
+	if err := scopecheck.Check("pipeline", scope, id, scopecheck.InStack, props); err != nil {
+		return nil, err
+	}
 	stack := awscdk.Stack_Of(scope)
 	var l check.List
 	topic := props.validate(&l)

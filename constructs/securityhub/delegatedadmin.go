@@ -7,6 +7,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
 // idResource is the construct ID of a construct's main resource.
@@ -54,6 +55,9 @@ type DelegatedAdmin struct {
 // itself in the administrator account's current region. On error nothing is added to
 // scope.
 func NewDelegatedAdmin(scope constructs.Construct, id string, props DelegatedAdminProps) (*DelegatedAdmin, error) {
+	if err := scopecheck.Check("securityhub", scope, id, scopecheck.InStack, props); err != nil {
+		return nil, err
+	}
 	self := ""
 	if account := awscdk.Stack_Of(scope).Account(); !*awscdk.Token_IsUnresolved(account) {
 		self = *account

@@ -7,6 +7,9 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/awssecurityhub"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
+
+	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
 // Construct IDs are part of the public API: changing one replaces the resource.
@@ -43,12 +46,17 @@ type Hub struct {
 // stack's account, which must be the delegated administrator (see NewDelegatedAdmin),
 // and region, which becomes the home region. On error nothing is added to scope.
 func NewHub(scope constructs.Construct, id string, props HubProps) (*Hub, error) {
+	if err := scopecheck.Check("securityhub", scope, id, scopecheck.InStack, props); err != nil {
+		return nil, err
+	}
 	stack := awscdk.Stack_Of(scope)
 	home := ""
 	if !*awscdk.Token_IsUnresolved(stack.Region()) {
 		home = *stack.Region()
 	}
-	if err := props.validate(home).Err("securityhub"); err != nil {
+	l := props.validate(home)
+	check.ResourceTypeRegion(l, "the stack's region", home, "AWS::SecurityHub::FindingAggregator", "the hub's finding aggregation")
+	if err := l.Err("securityhub"); err != nil {
 		return nil, err
 	}
 	h := &Hub{standards: []string{

@@ -3,6 +3,9 @@ package securityhub_test
 import (
 	"testing"
 
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/jsii-runtime-go"
+
 	"github.com/go-landingzone/landingzone/constructs/securityhub"
 	"github.com/go-landingzone/landingzone/internal/lztest"
 )
@@ -56,4 +59,18 @@ func TestHubPropsErrors(t *testing.T) {
 func TestHubPropsValidate(t *testing.T) {
 	err := securityhub.HubProps{OrganizationRootID: "r-1", LinkedRegions: []string{"eu-west-1"}}.Validate()
 	lztest.ExpectInvalid(t, err, "securityhub: HubProps.", `HubProps.OrganizationRootID "r-1"`, `HubProps.AlertTopic: required`)
+}
+
+// A region whose CloudFormation lacks the finding aggregator cannot be the home
+// region; an unknown linked region is named with the nearest known one.
+func TestHubRefusesRegionsAWSLacks(t *testing.T) {
+	app := lztest.NewApp(t)
+	var err error
+	lztest.Do(t, func() {
+		stack := awscdk.NewStack(app, jsii.String("Cape"), &awscdk.StackProps{Env: &awscdk.Environment{Account: jsii.String(lztest.Account), Region: jsii.String("af-south-1")}})
+		_, err = securityhub.NewHub(stack, "SecurityHub", securityhub.HubProps{OrganizationRootID: rootID, LinkedRegions: []string{"eu-wset-1"}, AlertTopic: alertTopic(stack)})
+	})
+	lztest.ExpectInvalid(t, err, "securityhub: ",
+		`securityhub: HubProps.LinkedRegions[0] "eu-wset-1": not a region the AWS CDK knows; did you mean "eu-west-1"?`,
+		`securityhub: the stack's region "af-south-1": CloudFormation has no AWS::SecurityHub::FindingAggregator in this region, which the hub's finding aggregation needs`)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/go-landingzone/landingzone/constructs/egressproxy"
 	"github.com/go-landingzone/landingzone/constructs/network"
 	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
 // Defaults of EgressVpcProps.
@@ -156,6 +157,9 @@ func mergeVpcProblems(l *check.List, vpc network.VpcProps, err error) {
 // attachment in the egress segment, which makes it the default route of every segment
 // that reaches that segment. On error nothing is added to scope.
 func NewEgressVpc(scope constructs.Construct, id string, props EgressVpcProps) (*EgressVpc, error) {
+	if err := scopecheck.Check("transitgateway", scope, id, scopecheck.InStack, nil); err != nil {
+		return nil, err
+	}
 	var l check.List
 	props.validate(&l, id)
 	if err := l.Err("transitgateway"); err != nil {

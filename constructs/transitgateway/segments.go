@@ -10,6 +10,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
 // Construct IDs of a segment, under a construct named after it.
@@ -40,6 +41,10 @@ type SegmentsProps struct {
 	// egress VPC. Routes to reachable attachments are more specific and still win.
 	// Empty means DefaultBlackholeCidrs.
 	BlackholeCidrs []string
+	// AmazonSideAsn is the Transit Gateway's BGP ASN (TransitGateway.AmazonSideAsn),
+	// which NewVpnConnection refuses as a customer gateway's. Zero means unknown: the
+	// check is skipped.
+	AmazonSideAsn int64
 }
 
 // Segments are the route tables of a Transit Gateway, one per segment, and the
@@ -57,6 +62,8 @@ type Segments struct {
 
 	model          model
 	blackholeCidrs []string
+	// amazonSideAsn is SegmentsProps.AmazonSideAsn.
+	amazonSideAsn int64
 	// egressAttached is the path of the construct that placed an attachment in the
 	// egress segment, which takes one.
 	egressAttached string
@@ -104,6 +111,9 @@ func transitGatewayIDField(l *check.List, field, id string) {
 // NewSegments validates props, then creates a route table per segment and the
 // blackhole routes. On error nothing is added to scope.
 func NewSegments(scope constructs.Construct, id string, props SegmentsProps) (*Segments, error) {
+	if err := scopecheck.Check("transitgateway", scope, id, scopecheck.InStack, props); err != nil {
+		return nil, err
+	}
 	var l check.List
 	p := props.withDefaults(id)
 	m := props.validate(&l, p)
@@ -116,6 +126,7 @@ func NewSegments(scope constructs.Construct, id string, props SegmentsProps) (*S
 		Blackholes:       map[string][]awsec2.CfnTransitGatewayRoute{},
 		model:            m,
 		blackholeCidrs:   p.BlackholeCidrs,
+		amazonSideAsn:    p.AmazonSideAsn,
 	}
 	// Registering s itself as the construct lets callers pass *Segments wherever the
 	// CDK wants a construct (Tags_Of, aspects, nag suppressions).

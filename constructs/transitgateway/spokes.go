@@ -8,6 +8,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
 // idAcceptance is the construct ID of a spoke's acceptance, under the spoke's name.
@@ -94,6 +95,9 @@ func (p SpokeAttachmentsProps) validate(l *check.List) {
 // is a custom resource whose handler may accept the registered attachments only. On
 // error nothing is added to scope.
 func NewSpokeAttachments(scope constructs.Construct, id string, props SpokeAttachmentsProps) (*SpokeAttachments, error) {
+	if err := scopecheck.Check("transitgateway", scope, id, scopecheck.InStack, nil); err != nil {
+		return nil, err
+	}
 	var l check.List
 	props.validate(&l)
 	if err := l.Err("transitgateway"); err != nil {

@@ -10,6 +10,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
 // Defaults of TransitGatewayProps.
@@ -142,6 +143,9 @@ func (p TransitGatewayProps) validate(l *check.List, r TransitGatewayProps) {
 // existing one, shares it and records its flow logs. On error nothing is added to
 // scope.
 func NewTransitGateway(scope constructs.Construct, id string, props TransitGatewayProps) (*TransitGateway, error) {
+	if err := scopecheck.Check("transitgateway", scope, id, scopecheck.InStack, props); err != nil {
+		return nil, err
+	}
 	var l check.List
 	p := props.withDefaults(id)
 	props.validate(&l, p)

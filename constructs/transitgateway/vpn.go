@@ -7,6 +7,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
 // Defaults of VpnConnectionProps.
@@ -93,6 +94,9 @@ func (p VpnConnectionProps) validate(l *check.List) {
 		l.Addf("VpnConnectionProps.CustomerGatewayAsn", p.CustomerGatewayAsn, "required with BGP: the ASN of the on-premises device; or set `StaticRoutes`")
 	case p.CustomerGatewayAsn != 0:
 		customerAsn(l, "VpnConnectionProps.CustomerGatewayAsn", p.CustomerGatewayAsn)
+		if p.Segments != nil && p.Segments.amazonSideAsn == p.CustomerGatewayAsn {
+			l.Addf("VpnConnectionProps.CustomerGatewayAsn", p.CustomerGatewayAsn, "the Transit Gateway's own ASN; BGP needs the two sides to differ")
+		}
 	}
 	routes := routeCidrs(l, "VpnConnectionProps.StaticRoutes", p.StaticRoutes, "a default route to on-premises would compete with the egress segment's")
 	for i := range p.StaticRoutes {
@@ -110,6 +114,9 @@ func (p VpnConnectionProps) validate(l *check.List) {
 // connection to the Transit Gateway with two tunnels, and places its attachment in
 // Segment. On error nothing is added to scope.
 func NewVpnConnection(scope constructs.Construct, id string, props VpnConnectionProps) (*VpnConnection, error) {
+	if err := scopecheck.Check("transitgateway", scope, id, scopecheck.InStack, nil); err != nil {
+		return nil, err
+	}
 	var l check.List
 	props.validate(&l)
 	if err := l.Err("transitgateway"); err != nil {

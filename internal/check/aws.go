@@ -42,10 +42,16 @@ func OrganizationalUnitID(l *List, field, value string) {
 	}
 }
 
-// Region records a problem unless value looks like an AWS region name.
+// Region records a problem unless value is a region of the CDK's region facts: a
+// misspelt or invented region would pass CloudFormation's checks here and fail, or
+// lock accounts out through the region-deny guardrail, at deploy time.
 func Region(l *List, field, value string) {
-	if !regionPattern.MatchString(value) {
-		l.Addf(field, value, "not an AWS region name such as \"eu-west-1\"")
+	switch {
+	case knownRegions[value] != "":
+	case !regionPattern.MatchString(value):
+		l.Addf(field, value, "not an AWS region name such as \"eu-west-1\"; did you mean %q?", nearestRegion(value))
+	default:
+		l.Addf(field, value, "not a region the AWS CDK knows; did you mean %q?", nearestRegion(value))
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // ErrInvalidProps is matched, under errors.Is, by every validation error that a
@@ -39,16 +40,28 @@ func (p Problem) Error() string {
 func FormatValue(v any) string {
 	switch x := v.(type) {
 	case string:
-		return strconv.Quote(x)
+		return quoteCut(x)
 	case []string:
 		q := make([]string, len(x))
 		for i, s := range x {
-			q[i] = strconv.Quote(s)
+			q[i] = quoteCut(s)
 		}
 		return "[" + strings.Join(q, " ") + "]"
 	default:
 		return fmt.Sprint(v)
 	}
+}
+
+// maxShownValue is the longest string value a message repeats whole; a longer one (a
+// file pasted into a field, say) is cut, with its length.
+const maxShownValue = 200
+
+// quoteCut quotes s, cut to its first maxShownValue characters when longer.
+func quoteCut(s string) string {
+	if n := utf8.RuneCountInString(s); n > maxShownValue {
+		return strconv.Quote(string([]rune(s)[:maxShownValue])) + fmt.Sprintf("… (%d characters)", n)
+	}
+	return strconv.Quote(s)
 }
 
 // List gathers problems. The zero value is an empty list ready to use.

@@ -228,3 +228,17 @@ func TestOneOfAndRange(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// A long value is cut in messages, with its length, so that a mistake such as a file
+// pasted into a field does not flood the output.
+func TestFormatValueCutsLongValues(t *testing.T) {
+	long := strings.Repeat("é", 20_000)
+	got := check.FormatValue(long)
+	want := `"` + strings.Repeat("é", 200) + `"… (20000 characters)`
+	if got != want {
+		t.Errorf("FormatValue of 20,000 characters: %d bytes, want %q", len(got), want[:40])
+	}
+	if got := check.FormatValue(strings.Repeat("a", 200)); got != `"`+strings.Repeat("a", 200)+`"` {
+		t.Errorf("200 characters cut: %s", got)
+	}
+}

@@ -87,3 +87,29 @@ func LogRetention(l *List, field string, days int, allowShort bool, allowShortFi
 		l.Addf(field, days, "below the %d-day minimum; set `%s` to accept shorter retention", MinLogRetentionDays, allowShortField)
 	}
 }
+
+// reservedRanges are the IPv4 ranges a VPC cannot take: "this network", loopback,
+// link-local (where AWS serves instance metadata and DNS), multicast and the reserved
+// block with the limited broadcast address (RFC 6890's special-purpose registry; the
+// Amazon VPC User Guide, "VPC CIDR blocks", lists them among the restricted ranges).
+var reservedRanges = []struct {
+	prefix netip.Prefix
+	what   string
+}{
+	{netip.MustParsePrefix("0.0.0.0/8"), "\"this network\" (0.0.0.0/8)"},
+	{netip.MustParsePrefix("127.0.0.0/8"), "loopback (127.0.0.0/8)"},
+	{netip.MustParsePrefix("169.254.0.0/16"), "link-local (169.254.0.0/16), where AWS serves instance metadata"},
+	{netip.MustParsePrefix("224.0.0.0/4"), "multicast (224.0.0.0/4)"},
+	{netip.MustParsePrefix("240.0.0.0/4"), "reserved (240.0.0.0/4, broadcast included)"},
+}
+
+// VPCRange records a problem when p, a valid IPv4 prefix, overlaps a range that no VPC
+// can use.
+func VPCRange(l *List, field string, p netip.Prefix) {
+	for _, r := range reservedRanges {
+		if r.prefix.Overlaps(p) {
+			l.Addf(field, p.String(), "overlaps %s, which a VPC cannot use; take a range of RFC 1918 (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16)", r.what)
+			return
+		}
+	}
+}
