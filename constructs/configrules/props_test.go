@@ -106,3 +106,25 @@ func TestRecorderPropsErrors(t *testing.T) {
 		})
 	}
 }
+
+// AWS Config keeps one recorder per account and region: a second in the stack is
+// refused, and adopting the first is not.
+func TestSecondRecorderInAStack(t *testing.T) {
+	stack := lztest.NewStack(t)
+	var err error
+	lztest.Do(t, func() {
+		if _, err = configrules.NewRecorder(stack, "First", baseProps()); err != nil {
+			t.Fatal(err)
+		}
+		_, err = configrules.NewRecorder(stack, "Second", baseProps())
+	})
+	lztest.ExpectInvalid(t, err, "configrules: RecorderProps", "configrules: RecorderProps: a second ConfigRecorder in the stack: AWS Config keeps one configuration recorder per account and region")
+	lztest.ExpectNoChild(t, stack, "Second")
+	adopt := baseProps()
+	adopt.AdoptExistingRecorder = true
+	adopt.BucketName = ""
+	lztest.Do(t, func() { _, err = configrules.NewRecorder(stack, "Adopting", adopt) })
+	if err != nil {
+		t.Errorf("adopting the stack's recorder: %v", err)
+	}
+}

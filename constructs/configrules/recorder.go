@@ -11,6 +11,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/nag"
+	"github.com/go-landingzone/landingzone/internal/check"
 	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
@@ -56,7 +57,14 @@ func NewRecorder(scope constructs.Construct, id string, props RecorderProps) (*R
 	if err := scopecheck.Check("configrules", scope, id, scopecheck.InStack, props); err != nil {
 		return nil, err
 	}
-	if err := props.Validate(); err != nil {
+	var l check.List
+	l.Merge("", props.Validate())
+	if !props.AdoptExistingRecorder {
+		// AWS Config User Guide, "Managing the Configuration Recorder": one recorder per
+		// account and region.
+		scopecheck.OnePerStack(&l, "RecorderProps", scope, "ConfigRecorder", "AWS Config keeps one configuration recorder per account and region; set `AdoptExistingRecorder` on the second")
+	}
+	if err := l.Err("configrules"); err != nil {
 		return nil, err
 	}
 	p := props.withDefaults()
@@ -70,6 +78,7 @@ func NewRecorder(scope constructs.Construct, id string, props RecorderProps) (*R
 
 	if !p.AdoptExistingRecorder {
 		r.record(p, home)
+		scopecheck.Claim(scope, "ConfigRecorder")
 	}
 
 	for _, rule := range p.rules() {

@@ -46,7 +46,9 @@ var Modes = []Mode{ModeOrganization, ModeSingleAccount}
 
 var (
 	// detectorID is the shape of a GuardDuty detector ID in the API reference.
-	detectorID = regexp.MustCompile(`^[a-z0-9]{1,300}$`)
+	// GuardDuty's detector IDs are 32 lower-case hexadecimal digits, as every example of
+	// the GuardDuty API Reference and `aws guardduty list-detectors` show them.
+	detectorID = regexp.MustCompile(`^[0-9a-f]{32}$`)
 	// roleName is an IAM role name, per the RoleName of the IAM API's CreateRole.
 	roleName = regexp.MustCompile(`^[\w+=,.@-]{1,64}$`)
 )

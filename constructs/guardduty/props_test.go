@@ -43,6 +43,8 @@ func TestDetectorPropsErrors(t *testing.T) {
 			[]string{`DetectorProps.Mode "standalone": want one of ["organization" "single-account"]`}},
 		{"malformed detector ID", org(func(p *guardduty.DetectorProps) { p.DetectorID = "det-123" }),
 			[]string{`DetectorProps.DetectorID "det-123": not a GuardDuty detector ID`}},
+		{"detector ID too short", org(func(p *guardduty.DetectorProps) { p.DetectorID = "abc123" }),
+			[]string{`DetectorProps.DetectorID "abc123": not a GuardDuty detector ID`}},
 		{"organization without archive", org(func(p *guardduty.DetectorProps) { p.FindingsBucketArn, p.FindingsKeyArn = "", "" }),
 			[]string{`DetectorProps.FindingsBucketArn "": required in mode organization`}},
 		{"bucket without key", org(func(p *guardduty.DetectorProps) { p.FindingsKeyArn = "" }),
@@ -132,7 +134,7 @@ func TestDetectorRoleNameOfExistingHandler(t *testing.T) {
 		t.Fatal(err)
 	}
 	lztest.Do(t, func() {
-		_, err = guardduty.NewDetector(stack, "Second", guardduty.DetectorProps{AlertTopic: topic, DetectorID: "abc123", Mode: guardduty.ModeSingleAccount, RoleName: "other-role"})
+		_, err = guardduty.NewDetector(stack, "Second", guardduty.DetectorProps{AlertTopic: topic, DetectorID: "12abc34d567e8fa901bc2d34e56789f0", Mode: guardduty.ModeSingleAccount, RoleName: "other-role"})
 	})
 	lztest.ExpectInvalid(t, err, "guardduty: DetectorProps.", `DetectorProps.RoleName "other-role": the stack's GuardDuty handler exists already with role name "lzadmin-guardduty-eu-west-1"`)
 	lztest.ExpectNoChild(t, stack, "Second")

@@ -10,6 +10,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/constructs/logarchive"
+	"github.com/go-landingzone/landingzone/internal/check"
 	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
@@ -39,7 +40,13 @@ func NewAccountSubscription(scope constructs.Construct, id string, props Account
 		return nil, err
 	}
 	stack := awscdk.Stack_Of(scope)
-	if err := props.validate(stackRegion(stack)); err != nil {
+	err := props.validate(stackRegion(stack))
+	var once check.List
+	// PutAccountPolicy (CloudWatch Logs API Reference): an account holds one
+	// account-level subscription filter policy per region.
+	scopecheck.OnePerStack(&once, "AccountSubscriptionProps", scope, "AccountSubscription", "CloudWatch Logs keeps one account-level subscription filter policy per account and region")
+	once.Merge("", err)
+	if err := once.Err("logsubscription"); err != nil {
 		return nil, err
 	}
 	p := props.withDefaults()
@@ -48,6 +55,7 @@ func NewAccountSubscription(scope constructs.Construct, id string, props Account
 	// Registering s itself as the construct lets callers pass *AccountSubscription
 	// wherever the CDK wants a construct (Tags_Of, aspects, nag suppressions).
 	constructs.NewConstruct_Override(s, scope, jsii.String(id))
+	scopecheck.Claim(scope, "AccountSubscription")
 
 	s.Role = newSenderRole(s.Construct, p.DestinationArn)
 	s.Policy = awslogs.NewCfnAccountPolicy(s.Construct, jsii.String(idResource), &awslogs.CfnAccountPolicyProps{

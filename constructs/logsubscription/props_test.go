@@ -25,6 +25,8 @@ func TestAccountSubscriptionPropsErrors(t *testing.T) {
 			[]string{`AccountSubscriptionProps.DestinationArn "": required: the log archive's destination in this region`}},
 		{"not a destination", logsubscription.AccountSubscriptionProps{DestinationArn: logarchive.DeliveryStreamArn(lztest.Region, logArchive, "x")},
 			[]string{`AccountSubscriptionProps.DestinationArn "arn:aws:firehose:eu-west-1:222222222222:deliverystream/x": an ARN of service firehose, want logs`}},
+		{"destination ARN without a name", logsubscription.AccountSubscriptionProps{DestinationArn: "arn:aws:logs:eu-west-1:222222222222:destination:"},
+			[]string{`AccountSubscriptionProps.DestinationArn "arn:aws:logs:eu-west-1:222222222222:destination:": names no destination`}},
 		{"account ID not 12 digits", logsubscription.AccountSubscriptionProps{DestinationArn: "arn:aws:logs:eu-west-1:22222:destination:x"},
 			[]string{`AccountSubscriptionProps.DestinationArn "arn:aws:logs:eu-west-1:22222:destination:x": not an ARN`}},
 		{"no account", logsubscription.AccountSubscriptionProps{DestinationArn: "arn:aws:logs:eu-west-1::destination:x"},
@@ -100,4 +102,20 @@ func TestValidateWithoutStack(t *testing.T) {
 	}
 	err := logsubscription.LogGroupSubscriptionProps{DestinationArn: other, LogGroupName: logarchive.ErrorLogGroupName(logarchive.DefaultDeliveryStreamName)}.Validate()
 	lztest.ExpectInvalid(t, err, "logsubscription: LogGroupSubscriptionProps.", "Firehose error log group")
+}
+
+// CloudWatch Logs keeps one account-level subscription filter policy per account and
+// region: a second in the stack is refused.
+func TestSecondAccountSubscriptionInAStack(t *testing.T) {
+	stack := lztest.NewStack(t)
+	var err error
+	lztest.Do(t, func() {
+		props := logsubscription.AccountSubscriptionProps{DestinationArn: logarchive.DestinationArn(lztest.Region, logArchive, logarchive.DefaultDestinationName)}
+		if _, err = logsubscription.NewAccountSubscription(stack, "First", props); err != nil {
+			t.Fatal(err)
+		}
+		_, err = logsubscription.NewAccountSubscription(stack, "Second", props)
+	})
+	lztest.ExpectInvalid(t, err, "logsubscription: AccountSubscriptionProps", "logsubscription: AccountSubscriptionProps: a second AccountSubscription in the stack")
+	lztest.ExpectNoChild(t, stack, "Second")
 }

@@ -81,6 +81,9 @@ func (p LogGroupSubscriptionProps) validate(region string) error {
 
 // validateDestinationArn checks that arn is a CloudWatch Logs destination in region,
 // when the region is known.
+// destinationName is a CloudWatch Logs destination's name.
+var destinationName = regexp.MustCompile(`^[^:*]{1,512}$`)
+
 func validateDestinationArn(l *check.List, field, arn, region string) {
 	if arn == "" {
 		l.Addf(field, arn, "required: the log archive's destination in this region, as logarchive.DestinationArn(region, logArchiveAccount, name) gives it")
@@ -91,6 +94,10 @@ func validateDestinationArn(l *check.List, field, arn, region string) {
 	case !ok:
 	case a.Account == "" || a.Region == "":
 		l.Addf(field, arn, "names no account or no region; a destination ARN has both, as logarchive.DestinationArn gives it")
+	case !destinationName.MatchString(strings.TrimPrefix(a.Resource, "destination:")):
+		// PutDestination (CloudWatch Logs API Reference): destinationName is 1-512
+		// characters of [^:*]*.
+		l.Addf(field, arn, "names no destination: the part after \"destination:\" must be 1-512 characters without : or *")
 	case region != "" && a.Region != region:
 		l.Addf(field, arn, "in region %s, not this stack's region %s; CloudWatch Logs sends only to a destination in the log groups' region", a.Region, region)
 	}

@@ -93,3 +93,22 @@ func isNil(c constructs.Construct) bool {
 	}
 	return false
 }
+
+// OnePerStack records a problem at field when the stack of scope holds a construct
+// that Claim marked with kind, such as a resource AWS allows once per account and
+// region (the account's subscription filter policy, the Config recorder). Stacks of
+// one environment are one per account and region in a landing zone, so the check
+// stops at the stack.
+func OnePerStack(l *check.List, field string, scope constructs.Construct, kind, why string) {
+	if awscdk.Stack_Of(scope).Node().TryFindChild(jsii.String(marker(kind))) != nil {
+		l.Addf(field, nil, "a second %s in the stack: %s", kind, why)
+	}
+}
+
+// Claim marks the stack of scope as holding a construct of kind, for OnePerStack. The
+// mark is a construct without resources: it adds nothing to the template.
+func Claim(scope constructs.Construct, kind string) {
+	constructs.NewConstruct(awscdk.Stack_Of(scope), jsii.String(marker(kind)))
+}
+
+func marker(kind string) string { return "LandingZoneOnePerStack-" + kind }
