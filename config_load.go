@@ -1,6 +1,7 @@
 package landingzone
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -32,6 +33,12 @@ func LoadConfig(path string) (Config, error) {
 // name used in messages.
 func ParseConfig(name string, data []byte) (Config, error) {
 	var cfg Config
+	// A byte-order mark, which some Windows editors write, would become part of the
+	// first key.
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	if problems := tabIndents(name, data); len(problems) > 0 {
+		return cfg, &ConfigError{Problems: problems}
+	}
 	file, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return cfg, &ConfigError{Problems: []ConfigProblem{syntaxProblem(name, err)}}
@@ -55,6 +62,20 @@ func ParseConfig(name string, data []byte) (Config, error) {
 		return cfg, locate(name, body, err)
 	}
 	return cfg, nil
+}
+
+// tabIndents reports every line indented with a tab, which YAML forbids and its parser
+// reports only as "cannot start any token".
+func tabIndents(name string, data []byte) []ConfigProblem {
+	var problems []ConfigProblem
+	for i, line := range bytes.Split(data, []byte("\n")) {
+		indent := line[:len(line)-len(bytes.TrimLeft(line, " \t"))]
+		if j := bytes.IndexByte(indent, '\t'); j >= 0 {
+			problems = append(problems, ConfigProblem{File: name, Line: i + 1, Column: j + 1,
+				Msg: "a tab in the indentation: YAML indents with spaces only"})
+		}
+	}
+	return problems
 }
 
 // ConfigError lists every problem of a configuration file.

@@ -81,3 +81,19 @@ func TestLoadConfigMissingFile(t *testing.T) {
 		t.Errorf("err = %v, want os.ErrNotExist", err)
 	}
 }
+
+// A byte-order mark before the first key, as some Windows editors write it, is read
+// past; the configuration loads as without it.
+func TestLoadConfigIgnoresAByteOrderMark(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "config", "valid.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := landingzone.ParseConfig("bom.yaml", append([]byte("\xEF\xBB\xBF"), data...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Organization.ManagementAccount != "111111111111" {
+		t.Errorf("management account %q", cfg.Organization.ManagementAccount)
+	}
+}

@@ -31,6 +31,10 @@ func strictCheck(node ast.Node, t reflect.Type, path string, report func(ast.Nod
 		for _, kv := range values {
 			key := keyName(kv)
 			f, known := fields[key]
+			if key == "<<" {
+				report(kv.Key, path, "a YAML merge key (<<), which the configuration does not take: write the keys out")
+				continue
+			}
 			if !known {
 				report(kv.Key, join(path, key), "unknown field"+suggest(key, fields))
 				continue
@@ -56,8 +60,14 @@ func strictCheck(node ast.Node, t reflect.Type, path string, report func(ast.Nod
 			strictCheck(v, t.Elem(), fmt.Sprintf("%s[%d]", path, i), report)
 		}
 	case reflect.String:
-		switch node.(type) {
-		case *ast.StringNode, *ast.LiteralNode, *ast.IntegerNode, *ast.FloatNode:
+		switch n := node.(type) {
+		case *ast.IntegerNode:
+			// YAML reads an unquoted number with a leading zero as octal, so that
+			// 012345670123 would become another account ID.
+			if lit := n.GetToken().Value; len(lit) > 1 && lit[0] == '0' {
+				report(node, path, fmt.Sprintf("an unquoted number with a leading zero, which YAML reads as octal; quote it: %q", lit))
+			}
+		case *ast.StringNode, *ast.LiteralNode, *ast.FloatNode:
 			// Numbers are kept as written, so that an unquoted account ID stays intact.
 		default:
 			report(node, path, "want a string, found "+describe(node))
