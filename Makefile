@@ -16,7 +16,7 @@ PKGS := ./...
 # npm ci rewrites this file, so it is newer than package-lock.json after a good install.
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: all synth plan test bench diagram lint golden deps clean
+.PHONY: all synth plan test bench fuzz diagram lint golden deps clean
 
 all: lint test
 
@@ -56,6 +56,20 @@ test: deps lint
 bench: deps
 	@# LZ_BENCH_WRITE makes the benchmark rewrite BENCHMARKS.md with its table.
 	LZ_BENCH_WRITE=1 $(GO) test -run '^$$' -bench . -benchtime 1x -timeout 60m ./internal/bench
+
+# The fuzz targets, package:name; `go test` runs their seed corpora (testdata/fuzz and
+# f.Add) with every test run.
+FUZZ_TARGETS := .:FuzzParseConfig ./constructs/network:FuzzVpcPropsValidate \
+	./constructs/organization:FuzzGuardrailPropsValidate ./internal/propsfuzz:FuzzPropsValidate
+FUZZTIME ?= 1m
+
+## fuzz: fuzz each target for FUZZTIME (make fuzz FUZZTIME=5m); a crasher stops it.
+fuzz: deps
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "fuzzing $$name in $$pkg for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	done
 
 ## diagram: draw the reference landing zone into cdk.out (SVG where Graphviz is installed).
 diagram:
