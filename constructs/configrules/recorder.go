@@ -10,8 +10,8 @@ import (
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
-	"github.com/go-landingzone/landingzone/internal/nag"
 	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/nag"
 	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
