@@ -62,6 +62,8 @@ func TestVpcPropsErrors(t *testing.T) {
 		{"interface endpoint that is no service", network.VpcProps{InterfaceEndpoints: []string{"ssmm", "s3-bucket"}},
 			[]string{`VpcProps.InterfaceEndpoints[0] "ssmm": not an interface endpoint service of the AWS CDK's list (InterfaceVpcEndpointAwsService); did you mean "ssm"?`,
 				`VpcProps.InterfaceEndpoints[1] "s3-bucket": not an interface endpoint service`}},
+		{"name too long for the Name tags it prefixes", network.VpcProps{Name: strings.Repeat("v", 225)},
+			[]string{`characters; it prefixes Name tags of up to 32 more, and a tag value holds at most 256`}},
 		{"link-local range", network.VpcProps{Cidr: "169.254.0.0/16"},
 			[]string{`VpcProps.Cidr "169.254.0.0/16": overlaps link-local (169.254.0.0/16), where AWS serves instance metadata, which a VPC cannot use`}},
 		{"multicast range", network.VpcProps{Cidr: "224.1.0.0/16"}, []string{`VpcProps.Cidr "224.1.0.0/16": overlaps multicast (224.0.0.0/4)`}},

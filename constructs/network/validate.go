@@ -55,6 +55,8 @@ func (p VpcProps) Validate() error {
 func validate(raw VpcProps, id string, r region) (VpcProps, error) {
 	var l check.List
 	p := raw.withDefaults(id)
+	// Subnets are tagged "<name>-attachment-<zone>", zones up to 20 characters.
+	check.NameTag(&l, "VpcProps.Name", p.Name, len("-attachment-")+20)
 
 	if !raw.Egress.Valid() {
 		l.Addf("VpcProps.Egress", string(raw.Egress), "unknown egress mode; want one of %q", Egresses)

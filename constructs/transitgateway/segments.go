@@ -91,6 +91,8 @@ func (p SegmentsProps) Validate() error {
 
 // validate checks p as the caller wrote it; r is p with defaults resolved.
 func (p SegmentsProps) validate(l *check.List, r SegmentsProps) model {
+	// Route tables are tagged "<name>-<segment>", segment names up to 32 characters.
+	check.NameTag(l, "SegmentsProps.Name", r.Name, 33)
 	transitGatewayIDField(l, "SegmentsProps.TransitGatewayID", p.TransitGatewayID)
 	m := newModel(l, "SegmentsProps.Segments", r.Segments)
 	routeCidrs(l, "SegmentsProps.BlackholeCidrs", p.BlackholeCidrs, "would take the place of the default route to the egress segment")

@@ -119,6 +119,7 @@ func (p TransitGatewayProps) Validate() error {
 
 // validate checks p as the caller wrote it; r is p with defaults resolved.
 func (p TransitGatewayProps) validate(l *check.List, r TransitGatewayProps) {
+	check.NameTag(l, "TransitGatewayProps.Name", r.Name, 0)
 	if p.ExistingTransitGatewayID != "" {
 		if !transitGatewayIDRegexp.MatchString(p.ExistingTransitGatewayID) {
 			l.Addf("TransitGatewayProps.ExistingTransitGatewayID", p.ExistingTransitGatewayID, "not a Transit Gateway ID such as \"tgw-0123456789abcdef0\"")

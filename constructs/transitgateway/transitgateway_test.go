@@ -1,6 +1,7 @@
 package transitgateway_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -110,6 +111,8 @@ func TestTransitGatewayPropsErrors(t *testing.T) {
 		props transitgateway.TransitGatewayProps
 		want  []string
 	}{
+		{"name over a Name tag's 256 characters", transitgateway.TransitGatewayProps{Name: strings.Repeat("t", 257)},
+			[]string{`257 characters; it becomes a Name tag, which holds at most 256`}},
 		{"ASN below the 16-bit private range", transitgateway.TransitGatewayProps{AmazonSideAsn: 64511},
 			[]string{`TransitGatewayProps.AmazonSideAsn 64511: not a private ASN; allowed 64512-65534 or 4200000000-4294967294`}},
 		{"ASN above the 16-bit private range", transitgateway.TransitGatewayProps{AmazonSideAsn: 65535}, []string{`AmazonSideAsn 65535: not a private ASN`}},

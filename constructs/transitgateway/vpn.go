@@ -81,6 +81,7 @@ type VpnConnection struct {
 }
 
 func (p VpnConnectionProps) validate(l *check.List) {
+	check.NameTag(l, "VpnConnectionProps.Name", p.Name, 0)
 	segment := orDefault(p.Segment, DefaultVpnSegment)
 	segmentOK := false
 	if p.Segments == nil {

@@ -130,3 +130,15 @@ func TestVpnConnectionPropsErrors(t *testing.T) {
 		})
 	}
 }
+
+// The customer gateway cannot take the Transit Gateway's own ASN, when the segments
+// know it.
+func TestVpnRefusesTheTransitGatewaysASN(t *testing.T) {
+	s := lztest.NewStack(t)
+	var err error
+	lztest.Do(t, func() {
+		segments := segmentsWith(t, s, transitgateway.SegmentsProps{TransitGatewayID: existingTGW, AmazonSideAsn: 64512})
+		_, err = transitgateway.NewVpnConnection(s, "Vpn", transitgateway.VpnConnectionProps{Segments: segments, CustomerGatewayIP: "198.51.100.7", CustomerGatewayAsn: 64512})
+	})
+	lztest.ExpectInvalid(t, err, "transitgateway: VpnConnectionProps.", `VpnConnectionProps.CustomerGatewayAsn 64512: the Transit Gateway's own ASN; BGP needs the two sides to differ`)
+}

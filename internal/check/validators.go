@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // IPv4CIDR parses value as an IPv4 network in CIDR notation whose address is the network
@@ -110,6 +111,22 @@ func VPCRange(l *List, field string, p netip.Prefix) {
 		if r.prefix.Overlaps(p) {
 			l.Addf(field, p.String(), "overlaps %s, which a VPC cannot use; take a range of RFC 1918 (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16)", r.what)
 			return
+		}
+	}
+}
+
+// MaxTagValue is the longest tag value AWS accepts, in Unicode characters ("Tagging
+// AWS resources", tag naming limits: "Maximum value length: 256 Unicode characters").
+const MaxTagValue = 256
+
+// NameTag records a problem unless value, followed by up to suffix more characters
+// that the construct appends (a tier and a zone, say), fits in a Name tag.
+func NameTag(l *List, field, value string, suffix int) {
+	if n := utf8.RuneCountInString(value); n+suffix > MaxTagValue {
+		if suffix > 0 {
+			l.Addf(field, value, "%d characters; it prefixes Name tags of up to %d more, and a tag value holds at most %d", n, suffix, MaxTagValue)
+		} else {
+			l.Addf(field, value, "%d characters; it becomes a Name tag, which holds at most %d", n, MaxTagValue)
 		}
 	}
 }
