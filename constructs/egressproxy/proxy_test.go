@@ -32,7 +32,7 @@ func TestForwardProxyStandalone(t *testing.T) {
 		}
 		proxy, err = egressproxy.NewForwardProxy(s, "Proxy", egressproxy.ForwardProxyProps{
 			Vpc:      vpc.Vpc,
-			Settings: egressproxy.Settings{AllowedDomains: []string{".amazonaws.com", "pypi.org"}, InstanceType: "t3.small"},
+			Settings: egressproxy.Settings{AllowedDomains: []string{"sts.eu-west-1.amazonaws.com", "pypi.org"}, InstanceType: "t3.small"},
 		})
 		if err != nil {
 			t.Fatal(err)
