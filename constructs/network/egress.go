@@ -1,6 +1,9 @@
 package network
 
-import "slices"
+import (
+	"slices"
+	"strconv"
+)
 
 // Egress selects how private subnets reach the internet. The zero value is
 // EgressNatPerAZ. See the package documentation for the trade-offs.
@@ -54,4 +57,13 @@ func (e Egress) natGateways(azs int) int {
 		return 1
 	}
 	return 0
+}
+
+// String is the mode as messages print it: a valid mode as is, anything else quoted,
+// so that a mode holding a line break or spaces cannot garble a message.
+func (e Egress) String() string {
+	if e.Valid() {
+		return string(e)
+	}
+	return strconv.Quote(string(e))
 }
