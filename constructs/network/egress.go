@@ -2,7 +2,8 @@ package network
 
 import (
 	"slices"
-	"strconv"
+
+	"github.com/go-landingzone/landingzone/internal/check"
 )
 
 // Egress selects how private subnets reach the internet. The zero value is
@@ -65,5 +66,5 @@ func (e Egress) String() string {
 	if e.Valid() {
 		return string(e)
 	}
-	return strconv.Quote(string(e))
+	return check.FormatValue(string(e))
 }

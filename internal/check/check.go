@@ -52,16 +52,26 @@ func FormatValue(v any) string {
 	}
 }
 
-// maxShownValue is the longest string value a message repeats whole; a longer one (a
-// file pasted into a field, say) is cut, with its length.
-const maxShownValue = 200
+// A message repeats a string value whole up to maxShownValue characters and
+// maxQuotedValue bytes once quoted (binary input quotes four bytes to a byte); a longer
+// one (a file pasted into a field, say) is cut, with its length.
+const (
+	maxShownValue  = 200
+	maxQuotedValue = 400
+)
 
-// quoteCut quotes s, cut to its first maxShownValue characters when longer.
+// quoteCut quotes s, cut when it is longer than the limits above.
 func quoteCut(s string) string {
-	if n := utf8.RuneCountInString(s); n > maxShownValue {
-		return strconv.Quote(string([]rune(s)[:maxShownValue])) + fmt.Sprintf("… (%d characters)", n)
+	q := strconv.Quote(s)
+	n := utf8.RuneCountInString(s)
+	if n <= maxShownValue && len(q) <= maxQuotedValue {
+		return q
 	}
-	return strconv.Quote(s)
+	runes := []rune(s)[:min(n, maxShownValue)]
+	for len(runes) > 0 && len(strconv.Quote(string(runes))) > maxQuotedValue {
+		runes = runes[:len(runes)*3/4]
+	}
+	return strconv.Quote(string(runes)) + fmt.Sprintf("… (%d characters)", n)
 }
 
 // List gathers problems. The zero value is an empty list ready to use.
