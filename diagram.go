@@ -547,6 +547,9 @@ func egressText(e network.Egress, proxy Proxy) string {
 	case network.EgressSingleNat:
 		return "one NAT gateway"
 	case network.EgressProxy:
+		if len(proxy.AllowedDomains) == 0 {
+			return "proxy, no domain allowed"
+		}
 		return "proxy, " + plural(len(proxy.AllowedDomains), "allowed domain")
 	case network.EgressNone:
 		return "no internet"

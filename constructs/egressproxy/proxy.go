@@ -181,6 +181,10 @@ func NewForwardProxy(scope constructs.Construct, id string, props ForwardProxyPr
 			boot: bootstrap{Region: *stack.Region(), AllocationID: *eip.AttrAllocationId(), LogGroup: *fp.LogGroup.LogGroupName(), Port: r.settings.Port, SquidConf: squid,
 				AllowListPath: listPath, AllowListFile: allowListFile, AllowListHash: allowListHash(r.settings.AllowedDomains)},
 		})
+		// The instance reads the allow-list as it boots.
+		for _, param := range fp.AllowList {
+			asg.Node().AddDependency(param)
+		}
 		if i > 0 {
 			// One AZ at a time: CloudFormation replaces the next group's instance only
 			// after this one's new instance signalled that Squid listens.
