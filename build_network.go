@@ -77,8 +77,9 @@ func (b *builder) network() {
 		return
 	}
 	egress, err := transitgateway.NewEgressVpc(s, "Egress", transitgateway.EgressVpcProps{
-		Segments: segments, ReturnCidrs: n.Egress.returnCidrs(),
+		Segments: segments, ReturnCidrs: n.Egress.returnCidrs(), OrganizationID: c.Organization.ID,
 		Cidr: n.Egress.Cidr, AZCount: n.Egress.AZCount, Egress: network.Egress(n.Egress.Egress), Proxy: n.Egress.Proxy.settings(),
+		DNSFirewall: n.Egress.DNSFirewall,
 	})
 	if err != nil {
 		b.fail("network.egress.", "EgressVpcProps.", err)

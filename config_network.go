@@ -64,6 +64,9 @@ type EgressVPC struct {
 	Egress string `json:"egress,omitempty" jsonschema:"enum=nat-per-az,enum=single-nat,enum=proxy"`
 	// Proxy configures the forward proxy of egress "proxy".
 	Proxy Proxy `json:"proxy,omitempty"`
+	// DNSFirewall answers DNS, in egress proxy, only for the proxy's allowed domains.
+	// False leaves DNS open.
+	DNSFirewall bool `json:"dnsFirewall,omitempty"`
 	// AZCount is how many AZs it spans. Zero means 2.
 	AZCount int `json:"azCount,omitempty"`
 	// ReturnCidrs are the ranges the egress VPC routes back to the Transit Gateway,

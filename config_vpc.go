@@ -34,6 +34,9 @@ type VPC struct {
 	// InterfaceEndpoints lists AWS services ("ssm", "kms", "sts", "ecr.api") that get an
 	// interface endpoint with private DNS. Empty means none.
 	InterfaceEndpoints []string `json:"interfaceEndpoints,omitempty"`
+	// DNSFirewall answers DNS, in egress proxy, only for the proxy's allowed domains
+	// (Route 53 Resolver DNS Firewall, queries logged). False leaves DNS open.
+	DNSFirewall bool `json:"dnsFirewall,omitempty"`
 	// FlowLogRetentionDays is how long flow logs are kept. Zero means 365; less needs
 	// allowShortFlowLogRetention.
 	FlowLogRetentionDays int `json:"flowLogRetentionDays,omitempty"`
@@ -64,6 +67,7 @@ type Proxy struct {
 // stack must hold no custom resource, so AWS Config closes the default group.
 func (c Config) vpcProps(w Workload) network.VpcProps {
 	p := w.VPC.props()
+	p.OrganizationID = c.Organization.ID
 	p.Name = w.name()
 	if w.attached() {
 		p.TransitGatewayID = c.Network.TransitGatewayID
@@ -91,6 +95,7 @@ func (v VPC) props() network.VpcProps {
 		IsolatedPrefix:             v.IsolatedPrefix,
 		NoIsolatedSubnets:          v.NoIsolatedSubnets,
 		InterfaceEndpoints:         v.InterfaceEndpoints,
+		DNSFirewall:                v.DNSFirewall,
 		FlowLogRetentionDays:       v.FlowLogRetentionDays,
 		AllowShortFlowLogRetention: v.AllowShortFlowLogRetention,
 	}

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/go-landingzone/landingzone/constructs/alerting"
-	"github.com/go-landingzone/landingzone/constructs/egressproxy"
 	"github.com/go-landingzone/landingzone/constructs/guardduty"
 	"github.com/go-landingzone/landingzone/constructs/logarchive"
 	"github.com/go-landingzone/landingzone/constructs/network"
@@ -548,11 +547,10 @@ func egressText(e network.Egress, proxy Proxy) string {
 	case network.EgressSingleNat:
 		return "one NAT gateway"
 	case network.EgressProxy:
-		domains := len(proxy.AllowedDomains)
-		if domains == 0 {
-			domains = len(egressproxy.DefaultAllowedDomains)
+		if len(proxy.AllowedDomains) == 0 {
+			return "proxy, no domain allowed"
 		}
-		return "proxy, " + plural(domains, "allowed domain")
+		return "proxy, " + plural(len(proxy.AllowedDomains), "allowed domain")
 	case network.EgressNone:
 		return "no internet"
 	case network.EgressTransitGateway:

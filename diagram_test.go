@@ -168,7 +168,7 @@ func TestDiagramDrawsOnlyWhatIsOn(t *testing.T) {
 				cfg.Network.Disabled = true
 				return cfg
 			},
-			want:    []string{"Baseline-network-eu-west-1", "vpc_app_prod -->|\"4 own proxy, 1 allowed domain\"| internet"},
+			want:    []string{"Baseline-network-eu-west-1", "vpc_app_prod -->|\"4 own proxy, no domain allowed\"| internet"},
 			without: []string{"Transit Gateway", "tgw", "Network-eu-west-1", "NetworkSpokes", "egress_vpc", "VPN", "Slack", "e-mail", "trail_logs"},
 		},
 		{

@@ -19,7 +19,7 @@ func ExampleNewForwardProxy() {
 
 	proxy, err := egressproxy.NewForwardProxy(stack, "Proxy", egressproxy.ForwardProxyProps{
 		Vpc:      vpc,
-		Settings: egressproxy.Settings{AllowedDomains: []string{".amazonaws.com", "pypi.org", "files.pythonhosted.org"}},
+		Settings: egressproxy.Settings{AllowedDomains: []string{"pypi.org", "files.pythonhosted.org"}},
 	})
 	if err != nil {
 		fmt.Println(err)

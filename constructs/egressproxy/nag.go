@@ -10,6 +10,8 @@ func suppressFindings(fp *ForwardProxy) {
 			AppliesTo: []string{"Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonSSMManagedInstanceCore"}},
 		nag.Rule{ID: "AwsSolutions-IAM5", Reason: "the instance ID is unknown before launch; the statement is limited to instances tagged as this proxy fleet",
 			AppliesTo: []string{"/^Resource::arn:.*:ec2:.*:instance\\/\\*$/"}},
+		nag.Rule{ID: "AwsSolutions-IAM5", Reason: "the fleet's allow-list parameters are numbered under its own path, which GetParametersByPath reads as a whole",
+			AppliesTo: []string{"/^Resource::arn:.*:ssm:.*:parameter\\/landingzone\\/egressproxy\\/[0-9a-f]+\\/\\*$/"}},
 	)
 	for _, g := range fp.Groups {
 		nag.Suppress(g, true, nag.Rule{ID: "AwsSolutions-AS3", Reason: "a replaced proxy shows in the load balancer's healthy-host metric and the group's activity history; scaling notifications would only repeat that"})

@@ -11,6 +11,7 @@ import (
 	elbv2 "github.com/aws/aws-cdk-go/awscdk/v2/awselasticloadbalancingv2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awslogs"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsssm"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
@@ -75,6 +76,9 @@ type ForwardProxy struct {
 	Role awsiam.Role
 	// LogGroup receives Squid's access and cache logs.
 	LogGroup awslogs.LogGroup
+	// AllowList holds the allow-list, one entry per line, in parts of at most 4 KB,
+	// which each proxy reads at boot.
+	AllowList []awsssm.StringParameter
 }
 
 // resolved holds props after defaults, ready to build from.
@@ -157,7 +161,11 @@ func NewForwardProxy(scope constructs.Construct, id string, props ForwardProxyPr
 	fp.URL = "http://" + *fp.LoadBalancer.LoadBalancerDnsName() + ":" + strconv.Itoa(r.settings.Port)
 
 	image := awsec2.MachineImage_LatestAmazonLinux2023(&awsec2.AmazonLinux2023ImageSsmParameterProps{CpuType: cpuType(r.settings.InstanceType)})
-	squid := render(squidConf, squidData{Settings: r.settings, ClientCidrs: r.clientCidrs})
+	squid := render(squidConf, squidData{Settings: r.settings, ClientCidrs: r.clientCidrs, AllowListFile: allowListFile, LogDir: logDir})
+	listPath := "/landingzone/egressproxy/" + *c.Node().Addr()
+	fp.AllowList = newAllowList(c, listPath, r.settings.AllowedDomains, fp.Role, func(resource string) string {
+		return "arn:" + *stack.Partition() + ":ssm:" + *stack.Region() + ":" + *stack.Account() + ":" + resource
+	})
 	var targets []elbv2.INetworkLoadBalancerTarget
 	for i, subnet := range r.proxySubnets {
 		name := fmt.Sprintf("%s-%d", strings.ReplaceAll(*c.Node().Path(), "/", "-"), i+1)
@@ -170,8 +178,13 @@ func NewForwardProxy(scope constructs.Construct, id string, props ForwardProxyPr
 		asg := newProxyGroup(c, i, proxyGroupProps{
 			vpc: props.Vpc, subnet: subnet, image: image, settings: r.settings,
 			role: fp.Role, securityGroup: fp.InstanceSecurityGroup, proxyTag: *c.Node().Addr(), name: name,
-			boot: bootstrap{Region: *stack.Region(), AllocationID: *eip.AttrAllocationId(), LogGroup: *fp.LogGroup.LogGroupName(), Port: r.settings.Port, SquidConf: squid},
+			boot: bootstrap{Region: *stack.Region(), AllocationID: *eip.AttrAllocationId(), LogGroup: *fp.LogGroup.LogGroupName(), Port: r.settings.Port, SquidConf: squid,
+				AllowListPath: listPath, AllowListFile: allowListFile, AllowListHash: allowListHash(r.settings.AllowedDomains)},
 		})
+		// The instance reads the allow-list as it boots.
+		for _, param := range fp.AllowList {
+			asg.Node().AddDependency(param)
+		}
 		if i > 0 {
 			// One AZ at a time: CloudFormation replaces the next group's instance only
 			// after this one's new instance signalled that Squid listens.

@@ -1,7 +1,9 @@
 package egressproxy_test
 
 import (
+	"encoding/json"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -32,7 +34,7 @@ func TestForwardProxyStandalone(t *testing.T) {
 		}
 		proxy, err = egressproxy.NewForwardProxy(s, "Proxy", egressproxy.ForwardProxyProps{
 			Vpc:      vpc.Vpc,
-			Settings: egressproxy.Settings{AllowedDomains: []string{".amazonaws.com", "pypi.org"}, InstanceType: "t3.small"},
+			Settings: egressproxy.Settings{AllowedDomains: []string{"sts.eu-west-1.amazonaws.com", "pypi.org"}, InstanceType: "t3.small"},
 		})
 		if err != nil {
 			t.Fatal(err)
@@ -170,5 +172,60 @@ func TestForwardProxyPropsErrors(t *testing.T) {
 			lztest.ExpectInvalid(t, err, "egressproxy: ForwardProxyProps.", tc.want...)
 			lztest.ExpectNoChild(t, stack, "Proxy")
 		})
+	}
+}
+
+// A 3,000-entry allow-list goes into SSM parameters of at most 4 KB that the instance
+// role alone reads; user data stays far below EC2's 16 KB and holds no entry.
+func TestLargeAllowListStaysOutOfUserData(t *testing.T) {
+	domains := make([]string, 3000)
+	for i := range domains {
+		domains[i] = fmt.Sprintf("service-%04d.partner-%02d.example.com", i, i%50)
+	}
+	tpl := lztest.SynthStack(t, func(s awscdk.Stack) {
+		vpc, err := network.NewVpc(s, "Vpc", network.VpcProps{AZCount: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err = egressproxy.NewForwardProxy(s, "Proxy", egressproxy.ForwardProxyProps{Vpc: vpc.Vpc, Settings: egressproxy.Settings{AllowedDomains: domains}}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	params := tpl.Properties("AWS::SSM::Parameter")
+	var got []string
+	for _, props := range params {
+		value := props["Value"].(string)
+		if len(value) > 4096 {
+			t.Errorf("parameter %v holds %d bytes, over SSM's 4 KB", props["Name"], len(value))
+		}
+		if props["Tier"] != "Standard" {
+			t.Errorf("parameter %v tier %v", props["Name"], props["Tier"])
+		}
+		got = append(got, strings.Split(value, "\n")...)
+	}
+	sort.Strings(got)
+	if len(got) != 3000 || got[0] != "service-0000.partner-00.example.com" || got[2999] != "service-2999.partner-49.example.com" {
+		t.Errorf("the parameters hold %d entries, want the 3,000", len(got))
+	}
+	if n := len(params); n != 27 {
+		t.Errorf("%d parameters, want 27 for 3,000 entries of 36 bytes", n)
+	}
+	for _, lt := range tpl.Properties("AWS::EC2::LaunchTemplate") {
+		raw, _ := json.Marshal(lt["LaunchTemplateData"].(map[string]any)["UserData"])
+		if len(raw) > 16*1024/2 {
+			t.Errorf("user data of %d bytes before base64; EC2 takes 16 KB after", len(raw))
+		}
+		if strings.Contains(string(raw), "partner-") {
+			t.Error("the user data holds allow-list entries")
+		}
+		if !strings.Contains(string(raw), "aws ssm get-parameters-by-path") {
+			t.Error("the user data does not read the allow-list from SSM")
+		}
+	}
+	read := tpl.Statements("AWS::IAM::Policy")["ReadAllowList"]
+	resource, _ := json.Marshal(read["Resource"])
+	if read["Action"] != "ssm:GetParametersByPath" || read["Effect"] != "Allow" ||
+		!regexp.MustCompile(`^\["arn:aws:ssm:eu-west-1:123456789012:parameter/landingzone/egressproxy/([0-9a-f]+)","arn:aws:ssm:eu-west-1:123456789012:parameter/landingzone/egressproxy/([0-9a-f]+)/\*"\]$`).Match(resource) {
+		t.Errorf("the role reads the allow-list through %v on %s", read["Action"], resource)
 	}
 }

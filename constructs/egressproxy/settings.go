@@ -19,19 +19,20 @@ const (
 	DefaultLogRetentionDays = 365
 )
 
-// DefaultAllowedDomains admits the AWS service endpoints and nothing else.
-var DefaultAllowedDomains = []string{".amazonaws.com"}
-
 var instanceType = regexp.MustCompile(`^[a-z][a-z0-9-]*\.[a-z0-9]+$`)
 
 // Settings are the proxy's own options, shared by ForwardProxyProps and the proxy
 // egress mode of network.VpcProps. The zero value is a proxy on DefaultPort that admits
-// DefaultAllowedDomains, on DefaultInstanceType, logging for a year.
+// nothing, on DefaultInstanceType, logging for a year.
 type Settings struct {
 	// AllowedDomains lists the destinations the proxy admits, in Squid's dstdomain
 	// form: "example.com" admits that name only, ".example.com" admits it and every
-	// subdomain. Lower case; no entry may be covered by another. Empty means
-	// DefaultAllowedDomains.
+	// subdomain. Lower case; no entry may be covered by another; no IP address,
+	// public suffix (".com", "co.uk") or wildcard over a domain where anyone can get a
+	// name (".amazonaws.com": any account's S3 buckets, API Gateway and Lambda URLs,
+	// EC2 hosts). Empty means none: the proxy admits nothing. Reach AWS APIs through
+	// interface endpoints, or list their regional names ("ssm.eu-west-1.amazonaws.com").
+	// At most MaxAllowedDomains entries.
 	AllowedDomains []string
 	// Port is the port clients connect to, 1-65535. Zero means DefaultPort.
 	Port int
@@ -54,9 +55,6 @@ func (s Settings) IsZero() bool {
 
 // withDefaults returns a copy of s with zero fields resolved.
 func (s Settings) withDefaults() Settings {
-	if len(s.AllowedDomains) == 0 {
-		s.AllowedDomains = DefaultAllowedDomains
-	}
 	if s.Port == 0 {
 		s.Port = DefaultPort
 	}
@@ -79,13 +77,28 @@ func (s Settings) Validate() error {
 
 func (s Settings) validate(l *check.List, prefix string) {
 	d := s.withDefaults()
+	switch n, size := len(s.AllowedDomains), allowListBytes(s.AllowedDomains); {
+	case n > MaxAllowedDomains:
+		l.Addf(prefix+"AllowedDomains", n, "%d entries; the proxy takes at most %d", n, MaxAllowedDomains)
+	case size > MaxAllowListBytes:
+		l.Addf(prefix+"AllowedDomains", n, "%d bytes of entries; the proxy takes at most %d (64 SSM parameters of 4 KB)", size, MaxAllowListBytes)
+	}
+	sound := make([]bool, len(s.AllowedDomains))
 	for i, domain := range s.AllowedDomains {
-		check.DomainPattern(l, fmt.Sprintf("%sAllowedDomains[%d]", prefix, i), domain)
+		field := fmt.Sprintf("%sAllowedDomains[%d]", prefix, i)
+		var entry check.List
+		check.DomainPattern(&entry, field, domain)
+		if entry.Len() == 0 {
+			checkAllowListEntry(&entry, field, domain)
+		}
+		sound[i] = entry.Len() == 0
+		l.Merge("", entry.Err(""))
 	}
 	check.Duplicates(l, prefix+"AllowedDomains[%d]", s.AllowedDomains)
 	for i, domain := range s.AllowedDomains {
 		for j, wider := range s.AllowedDomains {
-			if i != j && domain != wider && covers(wider, domain) {
+			// An entry refused above is reported once, not again as covering others.
+			if i != j && sound[i] && sound[j] && domain != wider && covers(wider, domain) {
 				// Squid refuses to start on such a list.
 				l.Addf(fmt.Sprintf("%sAllowedDomains[%d]", prefix, i), domain, "already admitted by %q (AllowedDomains[%d]); remove one", wider, j)
 			}

@@ -1,6 +1,7 @@
 package egressproxy
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -39,22 +40,61 @@ func TestSettingsValidate(t *testing.T) {
 			t.Errorf("error lacks %q:\n%v", want, err)
 		}
 	}
-	if err != nil && strings.Contains(err.Error(), `".com"`) {
-		t.Errorf("a leading-dot top-level domain is a valid (if wide) entry: %v", err)
+}
+
+// Entries that would open the allow-list to anyone's hosts are refused, each named.
+func TestAllowListRefusesWhatAdmitsAnyone(t *testing.T) {
+	err := Settings{AllowedDomains: []string{
+		"*", ".com", "co.uk", ".co.uk", "10.1.2.3", "10.0.0.0/8", "https://example.com/path", strings.Repeat("a", 64) + ".example.com",
+		strings.Repeat("abcdefghi.", 26) + "com", ".amazonaws.com", "s3.amazonaws.com", ".aws", ".on.aws", ".cloudfront.net", "pypi.org", ".github.com",
+		"pypi.org",
+	}}.Validate()
+	for _, want := range []string{
+		`AllowedDomains[0] "*": not a domain name`,
+		`AllowedDomains[1] ".com": a public suffix: it would admit every name under it`,
+		`AllowedDomains[2] "co.uk": a public suffix`,
+		`AllowedDomains[3] ".co.uk": a public suffix`,
+		`AllowedDomains[4] "10.1.2.3": an IP address; the proxy admits names only`,
+		`AllowedDomains[5] "10.0.0.0/8": not a domain name`,
+		`AllowedDomains[6] "https://example.com/path": not a domain name`,
+		`AllowedDomains[7] "` + strings.Repeat("a", 64) + `.example.com": not a domain name`,
+		`(263 characters): not a domain name`,
+		`AllowedDomains[9] ".amazonaws.com": admits every subdomain of amazonaws.com, where any AWS account has names`,
+		`AllowedDomains[10] "s3.amazonaws.com": a domain under which anyone can register names (the Public Suffix List's private section)`,
+		`AllowedDomains[11] ".aws": a public suffix`,
+		`AllowedDomains[12] ".on.aws": `,
+		`AllowedDomains[13] ".cloudfront.net": `,
+		`AllowedDomains[16] "pypi.org": duplicate of AllowedDomains[14]`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q:\n%v", want, err)
+		}
+	}
+	if err != nil && strings.Contains(err.Error(), `".github.com": `) {
+		t.Errorf("an ordinary wildcard entry refused: %v", err)
+	}
+	many := make([]string, MaxAllowedDomains+1)
+	for i := range many {
+		many[i] = fmt.Sprintf("host%d.example.com", i)
+	}
+	if err := (Settings{AllowedDomains: many}).Validate(); err == nil || !strings.Contains(err.Error(), "AllowedDomains 5001: 5001 entries; the proxy takes at most 5000") {
+		t.Errorf("5,001 entries: %v", err)
 	}
 }
 
 func TestSquidConfigDeniesByDefault(t *testing.T) {
 	conf := render(squidConf, squidData{
-		Settings:    Settings{AllowedDomains: []string{".amazonaws.com", "github.com"}}.withDefaults(),
-		ClientCidrs: []string{"10.0.16.0/20", "10.0.32.0/20"},
+		Settings:    Settings{AllowedDomains: []string{".github.com"}}.withDefaults(),
+		ClientCidrs: []string{"10.0.16.0/20", "10.0.32.0/20"}, AllowListFile: allowListFile, LogDir: logDir,
 	})
 	// Order matters in Squid: the first matching http_access line decides.
 	for _, want := range []string{
 		"http_port 3128\n",
 		"acl clients src 10.0.16.0/20\nacl clients src 10.0.32.0/20\n",
-		"acl allowed dstdomain .amazonaws.com\nacl allowed dstdomain github.com\n",
-		"http_access deny !Safe_ports\nhttp_access deny CONNECT !SSL_ports\nhttp_access deny !clients\nhttp_access allow allowed\nhttp_access deny all\n",
+		`acl allowed dstdomain -n "/etc/squid/allowed-domains.txt"` + "\n",
+		"acl ip_literal dstdom_regex -n ",
+		"http_access deny !Safe_ports\nhttp_access deny CONNECT !SSL_ports\nhttp_access deny !clients\nhttp_access deny ip_literal\nhttp_access allow allowed\nhttp_access deny all\n",
+		"access_log stdio:/var/log/squid/access.log landingzone\n",
 	} {
 		if !strings.Contains(conf, want) {
 			t.Errorf("squid.conf lacks %q:\n%s", want, conf)

@@ -21,7 +21,17 @@ type squidData struct {
 	Settings
 	// ClientCidrs may be CDK tokens that CloudFormation resolves at deploy time.
 	ClientCidrs []string
+	// AllowListFile holds the allowed domains, one per line.
+	AllowListFile string
+	// LogDir holds access.log and cache.log.
+	LogDir string
 }
+
+// Where the instances keep the allow-list and the logs.
+const (
+	allowListFile = "/etc/squid/allowed-domains.txt"
+	logDir        = "/var/log/squid"
+)
 
 // bootstrap is what one proxy instance needs to know at boot. The string fields may be
 // CDK tokens; CloudFormation substitutes the values into the user data.
@@ -31,6 +41,12 @@ type bootstrap struct {
 	LogGroup     string
 	Port         int
 	SquidConf    string
+	// AllowListPath is the SSM path whose parameters hold the allow-list, and
+	// AllowListFile where the instance writes it.
+	AllowListPath, AllowListFile string
+	// AllowListHash identifies the list's content, so that changing it changes the user
+	// data and the instances are replaced with ones that read the new list.
+	AllowListHash string
 }
 
 // render executes one of the package's templates. They are constants fed with plain

@@ -25,7 +25,7 @@ func ExampleNewVpc() {
 		Name:   "payments",
 		Cidr:   "10.10.0.0/16",
 		Egress: network.EgressProxy,
-		Proxy:  egressproxy.Settings{AllowedDomains: []string{".amazonaws.com", "github.com"}},
+		Proxy:  egressproxy.Settings{AllowedDomains: []string{"api.github.com", "github.com"}},
 	})
 	if err != nil {
 		fmt.Println(err)
@@ -61,7 +61,7 @@ func ExampleNewVpc_errors() {
 	fmt.Println("children:", len(*stack.Node().Children()))
 	// Output:
 	// network: VpcProps.Cidr "10.0.0.0/33": not a valid IPv4 CIDR
-	// network: VpcProps.Proxy.AllowedDomains[1] "": not a domain name; want a name such as "example.com" or ".amazonaws.com" for all subdomains
+	// network: VpcProps.Proxy.AllowedDomains[1] "": not a domain name; want a name such as "example.com", or ".example.com" for it and all its subdomains
 	// network: VpcProps.FlowLogRetentionDays 30: below the 365-day minimum; set `AllowShortFlowLogRetention` to accept shorter retention
 	// children: 0
 }

@@ -132,4 +132,11 @@ func assertGatewayEndpoints(t *testing.T, tpl *lztest.Template) {
 			"ServiceName":     map[string]any{"Fn::Join": []any{"", []any{"com.amazonaws.", map[string]any{"Ref": "AWS::Region"}, "." + svc}}},
 		})
 	}
+	// Through the endpoints, only the account's buckets and tables (no organization
+	// given here), and reading the AWS package buckets the instances need.
+	own := `{"Action":"*","Condition":{"StringEquals":{"aws:ResourceAccount":"123456789012"}},"Effect":"Allow","Principal":{"AWS":"*"},"Resource":"*"}`
+	tpl.StatementIs("AWS::EC2::VPCEndpoint", "S3OnlyAccountResources", own)
+	tpl.StatementIs("AWS::EC2::VPCEndpoint", "DynamoDBOnlyAccountResources", own)
+	tpl.StatementIs("AWS::EC2::VPCEndpoint", "S3ReadAWSPackagesAndListedBuckets",
+		`{"Action":"s3:GetObject","Effect":"Allow","Principal":{"AWS":"*"},"Resource":["arn:aws:s3:::al2023-repos-eu-west-1-de612dc2/*","arn:aws:s3:::amazon-ssm-eu-west-1/*","arn:aws:s3:::aws-ssm-eu-west-1/*"]}`)
 }

@@ -108,6 +108,21 @@ type VpcProps struct {
 	// cost nothing and keep that traffic off NAT gateways and proxies. False creates
 	// them.
 	DisableGatewayEndpoints bool
+	// DNSFirewall adds, in egress mode proxy, a Route 53 Resolver DNS Firewall that
+	// answers only for the allow-list (and the AWS names the VPC's own machinery needs)
+	// and NXDOMAIN for every other name, with every query logged: a client that ignores
+	// HTTPS_PROXY cannot resolve other names. About USD 0.60 per million queries, plus
+	// the logs. False leaves DNS open, as the proxy alone does not need it.
+	DNSFirewall bool
+	// OrganizationID is the AWS Organizations ID ("o-a1b2c3d4e5") whose resources the
+	// gateway endpoints admit (aws:ResourceOrgID): traffic through them reaches no
+	// other organization's bucket or table. Empty admits the VPC's own account only
+	// (aws:ResourceAccount).
+	OrganizationID string
+	// GatewayEndpointBuckets are S3 buckets outside the organization that the S3
+	// endpoint admits for reading (s3:GetObject), besides the Amazon Linux 2023 and SSM
+	// Agent buckets of the region, which it always admits. Empty means none more.
+	GatewayEndpointBuckets []string
 	// InterfaceEndpoints lists AWS services, by the last part of their endpoint name
 	// ("ssm", "ssmmessages", "ec2messages", "kms", "logs", "sts", "ecr.api"), that get an
 	// interface endpoint with private DNS in the private subnets. Each costs about

@@ -113,7 +113,7 @@ func TestVpcTransitGatewayHubSingleNat(t *testing.T) {
 // have no default route, and the proxy admits the spoke ranges.
 func TestVpcTransitGatewayHubProxy(t *testing.T) {
 	props := hubProps(network.EgressProxy)
-	props.Proxy = egressproxy.Settings{AllowedDomains: []string{".amazonaws.com"}}
+	props.Proxy = egressproxy.Settings{AllowedDomains: []string{"github.com"}}
 	vpc, tpl := synthVpc(t, props)
 
 	routes := defaultRoutes(tpl)

@@ -195,6 +195,18 @@ func validateFlowLogs(l *check.List, raw, p VpcProps) {
 		l.Addf("VpcProps.FlowLogKeyPrefix", raw.FlowLogKeyPrefix, "needs `FlowLogBucket`")
 	}
 	check.LogRetention(l, "VpcProps.FlowLogRetentionDays", p.FlowLogRetentionDays, raw.AllowShortFlowLogRetention, "AllowShortFlowLogRetention")
+	if raw.DNSFirewall && p.Egress != EgressProxy {
+		l.Addf("VpcProps.DNSFirewall", true, "set, but egress mode is %s: the firewall allows the proxy's allow-list", p.Egress)
+	}
+	if raw.OrganizationID != "" {
+		check.OrganizationID(l, "VpcProps.OrganizationID", raw.OrganizationID)
+	}
+	for i, b := range raw.GatewayEndpointBuckets {
+		check.BucketName(l, check.Index("VpcProps.GatewayEndpointBuckets", i), b)
+	}
+	if raw.DisableGatewayEndpoints && len(raw.GatewayEndpointBuckets) > 0 {
+		l.Addf("VpcProps.GatewayEndpointBuckets", raw.GatewayEndpointBuckets, "set, but `DisableGatewayEndpoints` leaves out the S3 endpoint")
+	}
 }
 
 func validateEndpoints(l *check.List, raw VpcProps) {

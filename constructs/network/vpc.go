@@ -7,6 +7,7 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awslogs"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsroute53resolver"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
@@ -48,6 +49,12 @@ type Vpc struct {
 	// EgressTransitGateway mode, for the Transit Gateway's owner to accept; nil in
 	// other modes.
 	TransitGatewayAttachmentOutput awscdk.CfnOutput
+	// DNSFirewall is the Route 53 Resolver DNS Firewall rule group of a proxy-mode VPC
+	// with VpcProps.DNSFirewall; nil otherwise.
+	DNSFirewall awsroute53resolver.CfnFirewallRuleGroup
+	// GatewayEndpoints holds the S3 and DynamoDB gateway endpoints by service ("S3",
+	// "DynamoDB"); empty with DisableGatewayEndpoints.
+	GatewayEndpoints map[string]awsec2.GatewayVpcEndpoint
 	// InterfaceEndpoints holds the interface endpoints by service name.
 	InterfaceEndpoints map[string]awsec2.InterfaceVpcEndpoint
 	// EndpointSecurityGroup admits HTTPS from the VPC CIDR to the interface endpoints;
@@ -74,6 +81,9 @@ func NewVpc(scope constructs.Construct, id string, props VpcProps) (*Vpc, error)
 	constructs.NewConstruct_Override(v, scope, jsii.String(id))
 	c := v.Construct
 	v.Vpc = awsec2.NewVpc(c, jsii.String(idResource), l2Props(p))
+	if !p.DisableGatewayEndpoints {
+		v.addGatewayEndpoints(p)
+	}
 	for _, t := range p.tiers() {
 		subnets := *v.Vpc.SelectSubnets(&awsec2.SubnetSelection{SubnetGroupName: jsii.String(t.name)}).Subnets
 		switch t.name {
@@ -102,6 +112,9 @@ func NewVpc(scope constructs.Construct, id string, props VpcProps) (*Vpc, error)
 		if err != nil {
 			// validate checked the same settings; reaching this is a bug here.
 			panic("network: proxy settings passed validation but not NewForwardProxy: " + err.Error())
+		}
+		if p.DNSFirewall {
+			v.addDNSFirewall(p)
 		}
 	}
 	if p.attachesTransitGateway() {
@@ -144,12 +157,6 @@ func l2Props(p VpcProps) *awsec2.VpcProps {
 		l2.AvailabilityZones = jsii.Strings(p.AvailabilityZones...)
 	} else {
 		l2.MaxAzs = jsii.Number(p.AZCount)
-	}
-	if !p.DisableGatewayEndpoints {
-		l2.GatewayEndpoints = &map[string]*awsec2.GatewayVpcEndpointOptions{
-			"S3":       {Service: awsec2.GatewayVpcEndpointAwsService_S3()},
-			"DynamoDB": {Service: awsec2.GatewayVpcEndpointAwsService_DYNAMODB()},
-		}
 	}
 	return l2
 }

@@ -143,7 +143,7 @@ func TestVpcTransitGateway(t *testing.T) {
 func TestVpcProxy(t *testing.T) {
 	vpc, tpl := synthVpc(t, network.VpcProps{
 		Egress: network.EgressProxy,
-		Proxy:  egressproxy.Settings{AllowedDomains: []string{".amazonaws.com", "github.com"}, Port: 8080},
+		Proxy:  egressproxy.Settings{AllowedDomains: []string{"sts.eu-west-1.amazonaws.com", "github.com"}, Port: 8080},
 	})
 
 	tpl.ResourceCountIs("AWS::EC2::NatGateway", 0)
@@ -288,4 +288,41 @@ func TestVpcEnvironmentAgnostic(t *testing.T) {
 	if n := len(vpc.PrivateSubnets); n != 2 {
 		t.Errorf("%d private subnets, want 2", n)
 	}
+}
+
+// In proxy mode with DNSFirewall, the VPC's resolver answers only for the allow-list and
+// what the VPC's own machinery needs, and NXDOMAIN for every other name; every query
+// is logged to an encrypted group; the gateway endpoints admit the organization's
+// resources only.
+func TestVpcProxyDNSFirewall(t *testing.T) {
+	_, tpl := synthVpc(t, network.VpcProps{
+		Egress: network.EgressProxy, DNSFirewall: true, OrganizationID: "o-a1b2c3d4e5",
+		Proxy:              egressproxy.Settings{AllowedDomains: []string{".github.com", "pypi.org"}},
+		InterfaceEndpoints: []string{"kms"},
+	})
+	tpl.ResourceCountIs("AWS::Route53Resolver::FirewallDomainList", 2)
+	tpl.HasResourceProperties("AWS::Route53Resolver::FirewallDomainList", map[string]any{"Domains": []any{"*"}})
+	tpl.HasResourceProperties("AWS::Route53Resolver::FirewallDomainList", map[string]any{"Domains": []any{
+		"*.eu-west-1.compute.internal", "*.github.com", "al2023-repos-eu-west-1-de612dc2.s3.dualstack.eu-west-1.amazonaws.com",
+		"cdn.amazonlinux.com", "cloudformation.eu-west-1.amazonaws.com", "ec2.eu-west-1.amazonaws.com", "ec2messages.eu-west-1.amazonaws.com",
+		"github.com", "kms.eu-west-1.amazonaws.com", "logs.eu-west-1.amazonaws.com", "monitoring.eu-west-1.amazonaws.com", "pypi.org",
+		"ssm.eu-west-1.amazonaws.com", "ssmmessages.eu-west-1.amazonaws.com", "sts.eu-west-1.amazonaws.com",
+	}})
+	tpl.HasResourceProperties("AWS::Route53Resolver::FirewallRuleGroup", map[string]any{"FirewallRules": []any{
+		map[string]any{"Action": "ALLOW", "Priority": 100, "FirewallDomainListId": map[string]any{"Fn::GetAtt": []any{assertions.Match_StringLikeRegexp(jsii.String("^VpcDnsFirewallAllowed")), "Id"}}},
+		map[string]any{"Action": "BLOCK", "BlockResponse": "NXDOMAIN", "Priority": 200, "FirewallDomainListId": map[string]any{"Fn::GetAtt": []any{assertions.Match_StringLikeRegexp(jsii.String("^VpcDnsFirewallEverything")), "Id"}}},
+	}})
+	tpl.HasResourceProperties("AWS::Route53Resolver::FirewallRuleGroupAssociation", map[string]any{
+		"Priority": 1000, "VpcId": map[string]any{"Ref": assertions.Match_StringLikeRegexp(jsii.String("^Vpc"))},
+	})
+	tpl.HasResourceProperties("AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation", map[string]any{
+		"ResourceId": map[string]any{"Ref": assertions.Match_StringLikeRegexp(jsii.String("^Vpc"))},
+	})
+	tpl.HasResourceProperties("AWS::Logs::LogGroup", map[string]any{
+		"RetentionInDays": 365, "KmsKeyId": map[string]any{"Fn::GetAtt": []any{assertions.Match_StringLikeRegexp(jsii.String("^VpcDnsQueryLogsKey")), "Arn"}},
+	})
+	own := `{"Action":"*","Condition":{"StringEquals":{"aws:ResourceOrgID":"o-a1b2c3d4e5"}},"Effect":"Allow","Principal":{"AWS":"*"},"Resource":"*"}`
+	tpl.StatementIs("AWS::EC2::VPCEndpoint", "S3OnlyOrganizationResources", own)
+	tpl.StatementIs("AWS::EC2::VPCEndpoint", "DynamoDBOnlyOrganizationResources", own)
+	lztest.Golden(t, tpl)
 }

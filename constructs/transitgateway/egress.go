@@ -38,6 +38,13 @@ const idVpc = "Vpc"
 // ReturnCidrs is a two-AZ 10.255.0.0/20 VPC with a NAT gateway per AZ in the egress
 // segment, with flow logs kept for a year in an encrypted log group.
 type EgressVpcProps struct {
+	// OrganizationID is the AWS Organizations ID whose resources the VPC's gateway
+	// endpoints admit; see network.VpcProps.OrganizationID. Empty admits the account's
+	// only.
+	OrganizationID string
+	// DNSFirewall adds a DNS Firewall that answers only for the proxy's allowed
+	// domains, in egress mode proxy; see network.VpcProps.DNSFirewall. False adds none.
+	DNSFirewall bool
 	// Segments are the segments of the Transit Gateway the VPC attaches to. Required.
 	Segments *Segments
 	// Segment is the segment the VPC's attachment joins; it must be marked Egress. Empty
@@ -96,7 +103,7 @@ func (p EgressVpcProps) vpcProps(id string) network.VpcProps {
 	}
 	v := network.VpcProps{
 		Name: name, Cidr: cidr, AZCount: p.AZCount, AvailabilityZones: p.AvailabilityZones,
-		Egress: p.Egress, Proxy: p.Proxy,
+		Egress: p.Egress, Proxy: p.Proxy, OrganizationID: p.OrganizationID, DNSFirewall: p.DNSFirewall,
 		PublicPrefix: DefaultEgressSubnetPrefix, PrivatePrefix: DefaultEgressSubnetPrefix, NoIsolatedSubnets: true,
 		TransitGatewayRoutes: p.ReturnCidrs,
 		FlowLogBucket:        p.FlowLogBucket, FlowLogKeyPrefix: p.FlowLogKeyPrefix,

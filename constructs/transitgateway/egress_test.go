@@ -22,7 +22,7 @@ func TestEgressVpcProxy(t *testing.T) {
 		var err error
 		egress, err = transitgateway.NewEgressVpc(s, "Egress", transitgateway.EgressVpcProps{
 			Segments: newSegments(t, s), ReturnCidrs: []string{"10.1.0.0/16", "10.2.0.0/16"}, AZCount: 3,
-			Egress: network.EgressProxy, Proxy: egressproxy.Settings{AllowedDomains: []string{".amazonaws.com", "github.com"}},
+			Egress: network.EgressProxy, Proxy: egressproxy.Settings{AllowedDomains: []string{"sts.eu-west-1.amazonaws.com", "github.com"}},
 		})
 		if err != nil {
 			t.Fatal(err)

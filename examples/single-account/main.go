@@ -29,7 +29,7 @@ func build(app awscdk.App) error {
 		Cidr:   "10.0.0.0/16",
 		Egress: network.EgressProxy,
 		Proxy: egressproxy.Settings{
-			AllowedDomains: []string{".amazonaws.com", "github.com", ".githubusercontent.com"},
+			AllowedDomains: []string{"github.com", "api.github.com", "objects.githubusercontent.com"},
 		},
 		InterfaceEndpoints: []string{"ssm", "ssmmessages", "ec2messages"},
 	})

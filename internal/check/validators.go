@@ -41,7 +41,7 @@ var hostLabel = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
 func DomainPattern(l *List, field, value string) {
 	name := strings.TrimPrefix(value, ".")
 	if name == "" || len(name) > 253 {
-		l.Addf(field, value, "not a domain name; want a name such as \"example.com\" or \".amazonaws.com\" for all subdomains")
+		l.Addf(field, value, "not a domain name; want a name such as \"example.com\", or \".example.com\" for it and all its subdomains")
 		return
 	}
 	labels := strings.Split(name, ".")

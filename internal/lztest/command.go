@@ -16,6 +16,12 @@ func Command(t testing.TB, name, pkg string) string {
 	if err == nil {
 		return path
 	}
+	// Daemons such as squid install into sbin, which a non-root PATH often lacks.
+	for _, dir := range []string{"/usr/sbin", "/sbin"} {
+		if p, err := exec.LookPath(dir + "/" + name); err == nil {
+			return p
+		}
+	}
 	msg := name + " is not installed; install it with: apt-get install -y " + pkg
 	if os.Getenv("CI") != "" {
 		t.Fatal(msg)

@@ -170,6 +170,15 @@ func (l *Ledger) match(keys map[string]string, v string) (string, string) {
 	if stack, ok := keys[v]; ok {
 		return v, stack
 	}
+	// An SSM parameter path names the hierarchy of the parameters under it, as
+	// GetParametersByPath reads them.
+	if strings.Contains(v, ":parameter/") {
+		for k, stack := range keys {
+			if strings.HasPrefix(k, v+"/") {
+				return k, stack
+			}
+		}
+	}
 	for _, sep := range []string{"/", ":"} {
 		for i := len(v) - 1; i > 0; i-- {
 			if v[i] != sep[0] {
