@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/go-landingzone/landingzone/internal/check"
 	"github.com/goccy/go-yaml/ast"
 )
 
@@ -110,7 +111,7 @@ func jsonFields(t reflect.Type) map[string]reflect.StructField {
 func suggest(key string, fields map[string]reflect.StructField) string {
 	best, bestDist := "", 3
 	for name := range fields {
-		d := editDistance(strings.ToLower(key), strings.ToLower(name))
+		d := check.EditDistance(strings.ToLower(key), strings.ToLower(name))
 		if d < bestDist || (d == bestDist && name < best) {
 			best, bestDist = name, d
 		}
@@ -119,27 +120,6 @@ func suggest(key string, fields map[string]reflect.StructField) string {
 		return ""
 	}
 	return fmt.Sprintf("; did you mean %q?", best)
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 func join(path, key string) string {

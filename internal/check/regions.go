@@ -43,15 +43,15 @@ func nearestRegion(value string) string { return Nearest(value, KnownRegions()) 
 func Nearest(value string, candidates []string) string {
 	best, bestDist := "", -1
 	for _, c := range candidates {
-		if d := editDistance(value, c); bestDist < 0 || d < bestDist {
+		if d := EditDistance(value, c); bestDist < 0 || d < bestDist {
 			best, bestDist = c, d
 		}
 	}
 	return best
 }
 
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
+// EditDistance is the Levenshtein distance between a and b, for did-you-means.
+func EditDistance(a, b string) int {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {
