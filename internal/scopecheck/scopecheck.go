@@ -57,9 +57,11 @@ func Problems(l *check.List, scope constructs.Construct, id string, kind Kind) {
 	if id != "" && scope.Node().TryFindChild(jsii.String(id)) != nil {
 		l.Addf("id", id, "already taken in %s: construct IDs are unique among the children of one scope", path(scope))
 	}
+	// Walk up from scope: most constructs go straight into a stack, which the first
+	// check finds (Node().Scopes() would cost a jsii object per level).
 	inStack := false
-	for _, s := range *scope.Node().Scopes() {
-		if *awscdk.Stack_IsStack(s) {
+	for c := constructs.IConstruct(scope); c != nil; c = c.Node().Scope() {
+		if *awscdk.Stack_IsStack(c) {
 			inStack = true
 			break
 		}
