@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -46,23 +47,34 @@ func squidForTest(t *testing.T) string {
 	conf = strings.Replace(conf, fmt.Sprintf("http_port %d", port), fmt.Sprintf("http_port 127.0.0.1:%d", port), 1)
 	// For the test only: no DNS (the machine may be offline; a lookup must fail fast),
 	// and every file in dir.
-	conf += fmt.Sprintf("\nhosts_file none\ndns_nameservers 127.0.0.1\ndns_timeout 2 seconds\npid_filename %s/squid.pid\ncoredump_dir %s\n", dir, dir)
+	conf += fmt.Sprintf("\nhosts_file none\ndns_nameservers 127.0.0.1\ndns_timeout 2 seconds\npid_filename %s/squid.pid\ncoredump_dir %s\nshutdown_lifetime 0 seconds\n", dir, dir)
+	// A service name of its own keeps this Squid's shared memory segments apart from
+	// any other Squid's on the machine, a parallel test's included.
+	service := "lztest" + filepath.Base(dir)[len("squid-test-"):]
 	path := filepath.Join(dir, "squid.conf")
 	if err := os.WriteFile(path, []byte(conf), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if out, err := exec.Command(squid, "-k", "parse", "-f", path).CombinedOutput(); err != nil {
+	if out, err := exec.Command(squid, "-n", service, "-k", "parse", "-f", path).CombinedOutput(); err != nil {
 		t.Fatalf("squid -k parse: %v\n%s", err, out)
 	}
-	cmd := exec.Command(squid, "-N", "-f", path)
+	cmd := exec.Command(squid, "-n", service, "-N", "-f", path)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		cmd.Process.Kill()
-		cmd.Wait()
+		// SIGTERM lets Squid remove its shared memory; SIGKILL if it lingers.
+		cmd.Process.Signal(syscall.SIGTERM)
+		done := make(chan struct{})
+		go func() { cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			cmd.Process.Kill()
+			<-done
+		}
 	})
 	addr := fmt.Sprintf("127.0.0.1:%d", port)
 	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(100 * time.Millisecond) {
