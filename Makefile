@@ -50,7 +50,7 @@ test golden: export JSII_DEPRECATED ?= quiet
 
 ## test: lint, then run every package's tests (assertions, golden snapshots, cdk-nag).
 test: deps lint
-	$(GO) test -count=1 $(PKGS)
+	$(GO) test -count=1 -timeout 30m $(PKGS)
 
 ## bench: measure synthesis speed (jsii floor against the reference app).
 bench: deps
@@ -85,7 +85,7 @@ lint:
 
 ## golden: rewrite the golden snapshots from the code; review `git diff testdata` after.
 golden: deps
-	$(GO) test -count=1 $(PKGS) -update
+	$(GO) test -count=1 -timeout 30m $(PKGS) -update
 
 clean:
 	rm -rf cdk.out bin
