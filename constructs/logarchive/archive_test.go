@@ -15,6 +15,7 @@ import (
 	"github.com/go-landingzone/landingzone/constructs/logarchive"
 	"github.com/go-landingzone/landingzone/internal/check"
 	"github.com/go-landingzone/landingzone/internal/lztest"
+	"github.com/go-landingzone/landingzone/internal/secure"
 )
 
 func TestMain(m *testing.M) { lztest.Main(m) }
@@ -88,7 +89,7 @@ func TestLogArchiveAccounts(t *testing.T) {
 		BufferingSizeMiB:         64,
 		ErrorLogRetentionDays:    731,
 	}, func(s awscdk.Stack) (awss3.IBucket, awskms.IKey) {
-		key := awskms.NewKey(s, jsii.String("BucketKey"), &awskms.KeyProps{EnableKeyRotation: jsii.Bool(true)})
+		key := secure.NewKey(s, "BucketKey", "test bucket key")
 		bucket := awss3.NewBucket(s, jsii.String("Bucket"), &awss3.BucketProps{
 			EncryptionKey: key, Encryption: awss3.BucketEncryption_KMS, EnforceSSL: jsii.Bool(true),
 			BlockPublicAccess: awss3.BlockPublicAccess_BLOCK_ALL(),
