@@ -21,7 +21,9 @@ NODE_STAMP := node_modules/.package-lock.json
 all: lint test
 
 $(NODE_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	@# --omit=peer: the cfn-guard validator's peers (aws-cdk-lib, constructs) are for a
+	@# TypeScript app; the Go tests use only its cfn-guard binary and rules.
+	npm ci --omit=peer --no-audit --no-fund --loglevel=error
 	@# A go.mod makes node_modules a module of its own, which `go ... ./...` skips;
 	@# otherwise the Go templates inside aws-cdk would be read as packages of ours.
 	@echo 'module node_modules // not Go code: keeps ./... out of npm packages' > node_modules/go.mod
@@ -50,7 +52,7 @@ test golden: export JSII_DEPRECATED ?= quiet
 
 ## test: lint, then run every package's tests (assertions, golden snapshots, cdk-nag).
 test: deps lint
-	$(GO) test -count=1 $(PKGS)
+	$(GO) test -count=1 -timeout 30m $(PKGS)
 
 ## bench: measure synthesis speed (jsii floor against the reference app).
 bench: deps
@@ -85,7 +87,7 @@ lint:
 
 ## golden: rewrite the golden snapshots from the code; review `git diff testdata` after.
 golden: deps
-	$(GO) test -count=1 $(PKGS) -update
+	$(GO) test -count=1 -timeout 30m $(PKGS) -update
 
 clean:
 	rm -rf cdk.out bin
