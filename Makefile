@@ -51,6 +51,8 @@ plan:
 test golden: export JSII_DEPRECATED ?= quiet
 
 ## test: lint, then run every package's tests (assertions, golden snapshots, cdk-nag).
+# The root package synthesizes the reference app many times, each through the cdk-nag and
+# Control Tower gates: 7-10 min on two shared cores, at go test's default 10 min limit.
 test: deps lint
 	$(GO) test -count=1 -timeout 30m $(PKGS)
 

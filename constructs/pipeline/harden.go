@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awss3"
 	"github.com/aws/jsii-runtime-go"
 
@@ -47,7 +46,7 @@ func hardenArtifacts(bucket awss3.IBucket) {
 	cfn.SetVersioningConfiguration(&awss3.CfnBucket_VersioningConfigurationProperty{Status: jsii.String("Enabled")})
 	cfn.SetLifecycleConfiguration(lifecycle(artifactExpiryDays))
 	secure.NotifyEventBridge(bucket)
-	if key, ok := bucket.EncryptionKey().(awskms.IKey); ok && key != nil {
+	if key := bucket.EncryptionKey(); key != nil {
 		secure.DenyDirectGrants(key)
 	}
 	nag.SuppressControls(bucket, true, nag.Rule{
