@@ -21,7 +21,9 @@ NODE_STAMP := node_modules/.package-lock.json
 all: lint test
 
 $(NODE_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	@# --omit=peer: the cfn-guard validator's peers (aws-cdk-lib, constructs) are for a
+	@# TypeScript app; the Go tests use only its cfn-guard binary and rules.
+	npm ci --omit=peer --no-audit --no-fund --loglevel=error
 	@# A go.mod makes node_modules a module of its own, which `go ... ./...` skips;
 	@# otherwise the Go templates inside aws-cdk would be read as packages of ours.
 	@echo 'module node_modules // not Go code: keeps ./... out of npm packages' > node_modules/go.mod
@@ -49,6 +51,8 @@ plan:
 test golden: export JSII_DEPRECATED ?= quiet
 
 ## test: lint, then run every package's tests (assertions, golden snapshots, cdk-nag).
+# The root package synthesizes the reference app many times, each through the cdk-nag and
+# Control Tower gates: 7-10 min on two shared cores, at go test's default 10 min limit.
 test: deps lint
 	$(GO) test -count=1 -timeout 30m $(PKGS)
 

@@ -120,6 +120,8 @@ func TestGuardrailBehaviour(t *testing.T) {
 		// The root user and the organization.
 		{Name: "root user of a workload account lists buckets", Account: refDev, Request: req("arn:aws:iam::666666666666:root", "s3:ListAllMyBuckets", "*", eu)},
 		{Name: "root user of the log archive reads objects", Account: refLogArchive, Request: req("arn:aws:iam::222222222222:root", "s3:GetObject", logBucket+"/AWSLogs/x", eu)},
+		{Name: "root user of a workload account enables its MFA device", Account: refDev, Request: req("arn:aws:iam::666666666666:root", "iam:EnableMFADevice", "arn:aws:iam::666666666666:mfa/root-account-mfa-device", eu), Allowed: true},
+		{Name: "root user of a workload account removes its MFA device", Account: refDev, Request: req("arn:aws:iam::666666666666:root", "iam:DeactivateMFADevice", "arn:aws:iam::666666666666:mfa/root-account-mfa-device", eu)},
 		{Name: "workload admin leaves the organization", Account: refDev, Request: req(ssoAdmin(refDev), "organizations:LeaveOrganization", "*", us)},
 		{Name: "core account admin leaves the organization", Account: refNetwork, Request: req(ssoAdmin(refNetwork), "organizations:LeaveOrganization", "*", us)},
 		{Name: "management account is above every SCP", Account: refManagement, Request: req(ssoAdmin(refManagement), "cloudtrail:StopLogging", trail, eu), Allowed: true},

@@ -97,6 +97,11 @@ func assertKeyAdmitsPublishers(t *testing.T, tpl *lztest.Template, alarmAccounts
 		"KeyPolicy": map[string]any{"Statement": []any{
 			map[string]any{"Action": "kms:*", "Effect": "Allow", "Principal": map[string]any{"AWS": "arn:aws:iam::123456789012:root"}, "Resource": "*"},
 			map[string]any{
+				"Sid": "DenyGrantsExceptForAWSServices", "Effect": "Deny", "Principal": map[string]any{"AWS": "*"},
+				"Action": "kms:CreateGrant", "Resource": "*",
+				"Condition": map[string]any{"BoolIfExists": map[string]any{"kms:GrantIsForAWSResource": "false", "aws:PrincipalIsAWSService": "false"}},
+			},
+			map[string]any{
 				"Sid": "AllowEventBridgeToEncryptAlerts", "Effect": "Allow",
 				"Principal": map[string]any{"Service": "events.amazonaws.com"},
 				"Action":    []any{"kms:Decrypt", "kms:GenerateDataKey*"}, "Resource": "*",

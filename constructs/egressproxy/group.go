@@ -9,6 +9,8 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
+
+	"github.com/go-landingzone/landingzone/internal/nag"
 )
 
 type proxyGroupProps struct {
@@ -48,6 +50,8 @@ func newProxyGroup(scope constructs.Construct, i int, p proxyGroupProps) awsauto
 			}),
 		}},
 	})
+
+	nag.SuppressControls(template, true, publicIPControl)
 
 	asg := awsautoscaling.NewAutoScalingGroup(scope, jsii.String(fmt.Sprintf("Group%d", i+1)), &awsautoscaling.AutoScalingGroupProps{
 		Vpc:            p.vpc,

@@ -157,6 +157,10 @@ func NewForwardProxy(scope constructs.Construct, id string, props ForwardProxyPr
 		VpcSubnets:       &awsec2.SubnetSelection{Subnets: &r.listenerSubnets},
 		SecurityGroups:   &[]awsec2.ISecurityGroup{fp.LoadBalancerSecurityGroup},
 		CrossZoneEnabled: jsii.Bool(true),
+		// The load balancer is every client's egress path: deleting it, by hand or by a
+		// stack change, would cut the VPC off. CloudFormation must then fail instead
+		// (Control Tower's CT.ELASTICLOADBALANCING.PR.5).
+		DeletionProtection: jsii.Bool(true),
 	})
 	fp.URL = "http://" + *fp.LoadBalancer.LoadBalancerDnsName() + ":" + strconv.Itoa(r.settings.Port)
 

@@ -1,6 +1,8 @@
 package guardduty
 
 import (
+	"slices"
+
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsevents"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsguardduty"
@@ -10,6 +12,7 @@ import (
 
 	"github.com/go-landingzone/landingzone/constructs/alerting"
 	"github.com/go-landingzone/landingzone/internal/check"
+	"github.com/go-landingzone/landingzone/internal/nag"
 	"github.com/go-landingzone/landingzone/internal/scopecheck"
 )
 
@@ -96,6 +99,11 @@ func NewDetector(scope constructs.Construct, id string, props DetectorProps) (*D
 		})
 		// Deleting a detector deletes its findings.
 		d.Resource.ApplyRemovalPolicy(awscdk.RemovalPolicy_RETAIN, nil)
+		if !slices.Contains(p.DisabledFeatures, FeatureS3DataEvents) {
+			nag.SuppressControls(d.Resource, false, nag.Rule{ID: "CT.GUARDDUTY.PR.1",
+				Reason: "S3 Protection is on, as the S3_DATA_EVENTS entry of Features; the control reads only DataSources.S3Logs, the older form " +
+					"that GuardDuty replaced with Features (https://docs.aws.amazon.com/guardduty/latest/ug/guardduty-features-activation-model.html)"})
+		}
 		d.DetectorID = *d.Resource.AttrId()
 	}
 	if p.archived() {

@@ -7,6 +7,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/internal/nag"
+	"github.com/go-landingzone/landingzone/internal/secure"
 )
 
 // minimumTLSVersion is the oldest TLS version the buckets accept.
@@ -32,6 +33,8 @@ func newAccessLogBucket(scope constructs.Construct, id string, expireDays int) a
 		RemovalPolicy:     awscdk.RemovalPolicy_RETAIN,
 		LifecycleRules:    expiryRules(expireDays),
 	})
+	secure.NotifyEventBridge(bucket)
+	nag.SuppressControls(bucket, true, nag.AccessLogBucketControls...)
 	nag.Suppress(bucket, false, nag.Rule{ID: "AwsSolutions-S1",
 		Reason: "this bucket receives the log bucket's server access logs; logging its own access would log into itself or need a third bucket for no audit gain"})
 	return bucket

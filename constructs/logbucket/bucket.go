@@ -7,6 +7,7 @@ import (
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
+	"github.com/go-landingzone/landingzone/internal/nag"
 	"github.com/go-landingzone/landingzone/internal/scopecheck"
 	"github.com/go-landingzone/landingzone/internal/secure"
 	"github.com/go-landingzone/landingzone/internal/stackenv"
@@ -113,6 +114,14 @@ func (b *ImmutableBucket) create(p ImmutableBucketProps, deployRoleArn string) {
 		TargetObjectKeyFormat: awss3.TargetObjectKeyFormat_PartitionedPrefix(awss3.PartitionDateSource_EVENT_TIME),
 		LifecycleRules:        archiveRules(p),
 	})
+	secure.NotifyEventBridge(bucket)
+	if p.ObjectLockMode == ObjectLockNone {
+		nag.SuppressControls(bucket, true, nag.Rule{ID: "CT.S3.PR.9",
+			Reason: "Object Lock is off (ObjectLockNone) for a producer that does not deliver to a bucket with it: " +
+				"\"AWS Config does not support the delivery channel to an Amazon S3 bucket where object lock is enabled\" " +
+				"(https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-config-deliverychannel.html); " +
+				"versioning and the policy's deletion denial remain"})
+	}
 	b.Bucket = bucket
 	b.protect(bucket, p.BreakGlassRoleArn, deployRoleArn)
 }

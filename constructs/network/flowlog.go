@@ -4,6 +4,7 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
 	"github.com/aws/jsii-runtime-go"
 
+	"github.com/go-landingzone/landingzone/internal/nag"
 	"github.com/go-landingzone/landingzone/internal/secure"
 )
 
@@ -25,10 +26,20 @@ func (v *Vpc) addFlowLog(p VpcProps) {
 			Description:   "Encrypts the flow logs of VPC " + p.Name,
 		})
 		v.FlowLogGroup = group.LogGroup
+		if p.FlowLogRetentionDays < DefaultFlowLogRetentionDays {
+			// Validation admits this only with AllowShortFlowLogRetention.
+			nag.SuppressControls(group.LogGroup, true, nag.Rule{ID: "CT.CLOUDWATCH.PR.2",
+				Reason: "a retention below one year that the caller chose explicitly with VpcProps.AllowShortFlowLogRetention"})
+		}
 		dest = awsec2.FlowLogDestination_ToCloudWatchLogs(group.LogGroup, nil)
 	}
 	v.FlowLog = v.Vpc.AddFlowLog(jsii.String("FlowLog"), &awsec2.FlowLogOptions{
 		Destination: dest,
 		TrafficType: awsec2.FlowLogTrafficType_ALL,
 	})
+	if p.FlowLogBucket != nil {
+		secure.FixDestinationOptions(v.FlowLog)
+	} else {
+		secure.LimitFlowLogTrust(v.FlowLog.IamRole())
+	}
 }

@@ -123,7 +123,7 @@ func NewVpc(scope constructs.Construct, id string, props VpcProps) (*Vpc, error)
 	if p.DefaultSecurityGroup == DefaultSecurityGroupConfigRemediation {
 		closeWithConfig(c, v.Vpc)
 	} else {
-		suppressRestrictProvider(stack)
+		secureRestrictProvider(stack)
 	}
 	v.addFlowLog(p)
 	v.addInterfaceEndpoints(p)

@@ -2,6 +2,7 @@ package network_test
 
 import (
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -195,9 +196,15 @@ func TestVpcFlowLogsToBucket(t *testing.T) {
 		"TrafficType":        "ALL",
 		"LogDestinationType": "s3",
 		"LogDestination":     assertions.Match_StringLikeRegexp(jsii.String(`lz-logs-111111111111-eu-west-1/flow/workload/$`)),
-		"DestinationOptions": map[string]any{"fileFormat": "parquet", "hiveCompatiblePartitions": true, "perHourPartition": true},
 	})
-	tpl.ResourceCountIs("AWS::Logs::LogGroup", 0)
+	// The keys CloudFormation requires, and only those: the CDK writes
+	// lower-camel-case keys, which fail at deploy time (aws-cdk#25432).
+	want := map[string]any{"FileFormat": "parquet", "HiveCompatiblePartitions": true, "PerHourPartition": true}
+	if got := tpl.Single("AWS::EC2::FlowLog")["DestinationOptions"]; !reflect.DeepEqual(got, want) {
+		t.Errorf("DestinationOptions = %v, want %v", got, want)
+	}
+	// The CDK's default-security-group handler logs to the one encrypted group.
+	tpl.ResourceCountIs("AWS::Logs::LogGroup", 1)
 	lztest.Golden(t, tpl)
 }
 
@@ -325,4 +332,46 @@ func TestVpcProxyDNSFirewall(t *testing.T) {
 	tpl.StatementIs("AWS::EC2::VPCEndpoint", "S3OnlyOrganizationResources", own)
 	tpl.StatementIs("AWS::EC2::VPCEndpoint", "DynamoDBOnlyOrganizationResources", own)
 	lztest.Golden(t, tpl)
+}
+
+// The flow-log service may use the delivery role only for flow logs of this account
+// and region (confused deputy).
+func TestVpcFlowLogRoleTrust(t *testing.T) {
+	_, tpl := synthVpc(t, network.VpcProps{Egress: network.EgressNone})
+	tpl.HasResourceProperties("AWS::IAM::Role", map[string]any{
+		"AssumeRolePolicyDocument": map[string]any{"Statement": []any{map[string]any{
+			"Action": "sts:AssumeRole", "Effect": "Allow",
+			"Principal": map[string]any{"Service": "vpc-flow-logs.amazonaws.com"},
+			"Condition": map[string]any{
+				"StringEquals": map[string]any{"aws:SourceAccount": "123456789012"},
+				"ArnLike":      map[string]any{"aws:SourceArn": "arn:aws:ec2:eu-west-1:123456789012:vpc-flow-log/*"},
+			},
+		}}},
+	})
+}
+
+// The CDK's handler that empties the default security group would otherwise log to a
+// group Lambda creates unencrypted and keeps forever.
+func TestVpcRestrictDefaultSecurityGroupLogs(t *testing.T) {
+	_, tpl := synthVpc(t, network.VpcProps{Egress: network.EgressNone})
+	groups := tpl.Resources("AWS::Logs::LogGroup")
+	var logicalID string
+	for id := range groups {
+		if strings.HasPrefix(id, network.RestrictProviderLogsID) {
+			logicalID = id
+		}
+	}
+	if logicalID == "" {
+		t.Fatalf("no log group %s* among %v", network.RestrictProviderLogsID, groups)
+	}
+	tpl.HasResource("AWS::Logs::LogGroup", map[string]any{
+		"Properties": map[string]any{
+			"RetentionInDays": 365,
+			"KmsKeyId":        map[string]any{"Fn::GetAtt": []any{assertions.Match_StringLikeRegexp(jsii.String("^RestrictDefaultSecurityGroupLogsKey")), "Arn"}},
+		},
+		"DeletionPolicy": "Retain",
+	})
+	tpl.HasResourceProperties("AWS::Lambda::Function", map[string]any{
+		"LoggingConfig": map[string]any{"LogGroup": map[string]any{"Ref": logicalID}},
+	})
 }

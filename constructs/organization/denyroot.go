@@ -13,9 +13,14 @@ type DenyRootUserProps struct {
 
 // NewDenyRootUser attaches a policy that denies every action to the root user of the
 // member accounts, whose credentials cannot be scoped, rotated by role or tied to a
-// person. Tasks that only the root user can do (changing the account's e-mail
-// address, some support plans) then need the policy detached from the account, or
-// the centralized root access of IAM. On error nothing is added to scope.
+// person, except RootMFAActions: the root user may still set up its MFA device. A deny
+// of everything would keep the root user from ever enabling MFA while AWS Config's
+// root-account-mfa-enabled rule and Security Hub's CIS controls keep reporting the
+// account for it; with the exemption a root user who signs in (after a password reset)
+// can do nothing but add MFA, and removing MFA (iam:DeactivateMFADevice) stays denied.
+// Tasks that only the root user can do (changing the account's e-mail address, some
+// support plans) then need the policy detached from the account, or the centralized
+// root access of IAM. On error nothing is added to scope.
 func NewDenyRootUser(scope constructs.Construct, id string, props DenyRootUserProps) (*Guardrail, error) {
 	return newGuardrail(scope, id, props)
 }
@@ -31,8 +36,22 @@ func (DenyRootUserProps) statements() []Statement {
 	return []Statement{{
 		Sid:       "DenyRootUser",
 		Effect:    "Deny",
-		Action:    Values{"*"},
+		NotAction: RootMFAActions,
 		Resource:  Values{"*"},
 		Condition: Conditions{"ArnLike": {principalARNKey: Values{"arn:aws:iam::*:root"}}},
 	}}
+}
+
+// RootMFAActions are what a root user needs to add and use a virtual or hardware MFA
+// device, the actions of the IAM User Guide's policy that lets a principal manage its
+// own MFA device
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_iam_mfa-selfmanage.html).
+var RootMFAActions = Values{
+	"iam:CreateVirtualMFADevice",
+	"iam:EnableMFADevice",
+	"iam:GetUser",
+	"iam:ListMFADevices",
+	"iam:ListVirtualMFADevices",
+	"iam:ResyncMFADevice",
+	"sts:GetSessionToken",
 }

@@ -113,7 +113,13 @@ func TestGuardrails(t *testing.T) {
 	})
 	t.Run("deny the root user", func(t *testing.T) {
 		s := statement(t, policies, organization.PolicyNameDenyRootUser, "DenyRootUser")
-		expectStatement(t, s, []string{"*"}, []string{"*"})
+		if got, want := values(s["NotAction"]), []string{"iam:CreateVirtualMFADevice", "iam:EnableMFADevice", "iam:GetUser",
+			"iam:ListMFADevices", "iam:ListVirtualMFADevices", "iam:ResyncMFADevice", "sts:GetSessionToken"}; !slices.Equal(got, want) || s["Action"] != nil {
+			t.Errorf("DenyRootUser: NotAction %q, Action %v; want every action but the MFA set-up %q", got, s["Action"], want)
+		}
+		if got := values(s["Resource"]); !slices.Equal(got, []string{"*"}) {
+			t.Errorf("DenyRootUser: Resource %q, want *", got)
+		}
 		if got := values(condition(s, "ArnLike", "aws:PrincipalArn")); !slices.Equal(got, []string{"arn:aws:iam::*:root"}) {
 			t.Errorf("applies to %q, want the root user of every account", got)
 		}

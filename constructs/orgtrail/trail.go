@@ -10,6 +10,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/constructs/logbucket"
+	"github.com/go-landingzone/landingzone/internal/nag"
 	"github.com/go-landingzone/landingzone/internal/scopecheck"
 	"github.com/go-landingzone/landingzone/internal/secure"
 	"github.com/go-landingzone/landingzone/internal/stackenv"
@@ -108,6 +109,11 @@ func (t *OrganizationTrail) create(e stackenv.Env, p OrganizationTrailProps) {
 	}
 	awscdk.Annotations_Of(c).AcknowledgeWarning(jsii.String(missingOrgIDWarning), jsii.String("the log bucket is in the log archive account; its own stack admits the trail"))
 	t.Trail = awscloudtrail.NewTrail(c, jsii.String(idResource), props)
+	if !p.CloudWatchLogs {
+		nag.SuppressControls(t.Trail, true, nag.Rule{ID: "CT.CLOUDTRAIL.PR.3",
+			Reason: "CloudWatch Logs delivery is off (OrganizationTrailProps.CloudWatchLogs): it is charged per event of the whole organization, " +
+				"so it is the user's choice; the validated log files reach the immutable log archive bucket either way"})
+	}
 	selectEvents(t.Trail, e.Partition, p)
 }
 

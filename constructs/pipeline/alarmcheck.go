@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/awscodepipelineactions"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awslogs"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 )
@@ -23,7 +24,7 @@ const alarmCheckTimeoutMinutes = 10
 // rollout, when any of alarms is in the ALARM state: one `aws cloudwatch
 // describe-alarms` call, no function of ours to maintain. Every wave runs the same
 // project, which keeps the pipeline's template small.
-func newAlarmCheckProject(scope constructs.Construct, alarms []string, key awskms.IKey) awscodebuild.PipelineProject {
+func newAlarmCheckProject(scope constructs.Construct, alarms []string, key awskms.IKey, logs awslogs.ILogGroup) awscodebuild.PipelineProject {
 	quoted := make([]string, len(alarms))
 	for i, a := range alarms {
 		quoted[i] = shellQuote(a)
@@ -42,6 +43,7 @@ func newAlarmCheckProject(scope constructs.Construct, alarms []string, key awskm
 		}),
 		Environment:   &awscodebuild.BuildEnvironment{BuildImage: awscodebuild.LinuxBuildImage_STANDARD_7_0(), ComputeType: awscodebuild.ComputeType_SMALL},
 		EncryptionKey: key,
+		Logging:       buildLogging(logs),
 		Timeout:       awscdk.Duration_Minutes(jsii.Number(alarmCheckTimeoutMinutes)),
 	})
 	// DescribeAlarms returns composite alarms only to a caller allowed it on every

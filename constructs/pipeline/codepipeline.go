@@ -4,8 +4,10 @@ import (
 	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awscodebuild"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awscodepipeline"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awslogs"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awss3"
 	"github.com/aws/aws-cdk-go/awscdk/v2/pipelines"
 	"github.com/aws/constructs-go/constructs/v10"
@@ -18,7 +20,7 @@ const synthTimeoutMinutes = 60
 // newCodePipeline returns the CDK pipeline: the repository through its connection,
 // the project's own tests and synthesis, self-mutation, and KMS-encrypted artifacts
 // that target accounts can read.
-func newCodePipeline(scope constructs.Construct, r resolved) pipelines.CodePipeline {
+func newCodePipeline(scope constructs.Construct, r resolved, logs awslogs.ILogGroup) pipelines.CodePipeline {
 	source := pipelines.CodePipelineSource_Connection(jsii.String(r.Repository), jsii.String(r.Branch), &pipelines.ConnectionSourceOptions{
 		ConnectionArn: jsii.String(r.ConnectionArn),
 	})
@@ -29,6 +31,8 @@ func newCodePipeline(scope constructs.Construct, r resolved) pipelines.CodePipel
 			PrimaryOutputDirectory: jsii.String("cdk.out"),
 		}),
 		SynthCodeBuildDefaults: &pipelines.CodeBuildOptions{Timeout: awscdk.Duration_Minutes(jsii.Number(synthTimeoutMinutes))},
+		// Every project CDK Pipelines creates (synth, self-mutation, assets, steps).
+		CodeBuildDefaults: &pipelines.CodeBuildOptions{Logging: buildLogging(logs)},
 		// Artifacts cross into the target accounts: a customer-managed key, rotated,
 		// lets their deploy roles read them and nobody else.
 		CrossAccountKeys:  jsii.Bool(true),
@@ -48,6 +52,11 @@ func newCodePipeline(scope constructs.Construct, r resolved) pipelines.CodePipel
 		props.PipelineName = jsii.String(r.Name)
 	}
 	return pipelines.NewCodePipeline(scope, jsii.String(idResource), props)
+}
+
+// buildLogging sends a CodeBuild project's logs to logs.
+func buildLogging(logs awslogs.ILogGroup) *awscodebuild.LoggingOptions {
+	return &awscodebuild.LoggingOptions{CloudWatch: &awscodebuild.CloudWatchLoggingOptions{LogGroup: logs}}
 }
 
 // allowConnection lets role, the role of the pipeline's source action, use the
@@ -86,6 +95,7 @@ func logArtifactAccess(scope constructs.Construct, artifacts awss3.IBucket) awss
 		LogFilePrefix:         jsii.String("artifacts/"),
 	})
 	logs.AddToResourcePolicy(allowAccessLogDelivery(logs, artifacts))
+	hardenAccessLogs(logs)
 	return logs
 }
 

@@ -85,10 +85,10 @@ func suppressCrossRegionFindings(x *Pipeline) {
 		AppliesTo: []string{"Resource::*", `/^Resource::arn:[^:]+:s3:::[a-z0-9-]+-support-[a-z0-9-]+\/\*$/`},
 	})
 	for _, s := range support {
-		nag.Suppress(s.ReplicationBucket, true, nag.Rule{
-			ID: "AwsSolutions-S1",
-			Reason: "the replication bucket holds only copies of the pipeline's encrypted artifacts for deployments in its region; " +
-				"the artifact bucket they come from logs its access",
-		})
+		const reason = "the replication bucket holds only copies of the pipeline's encrypted artifacts for deployments in its region; " +
+			"the artifact bucket they come from logs its access"
+		nag.Suppress(s.ReplicationBucket, true, nag.Rule{ID: "AwsSolutions-S1", Reason: reason})
+		hardenArtifacts(s.ReplicationBucket)
+		nag.SuppressControls(s.ReplicationBucket, true, nag.Rule{ID: "CT.S3.PR.2", Reason: reason})
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/awscodebuild"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awscodepipeline"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awslogs"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awss3"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awssns"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awssnssubscriptions"
@@ -24,6 +25,7 @@ const (
 	idKey           = "Key"
 	idNotifications = "Notifications"
 	idAccessLogs    = "AccessLogs"
+	idBuildLogs     = "BuildLogs"
 	// Step IDs, which name the pipeline's actions.
 	idSynth      = "Synth"
 	idBakeStep   = "Bake"
@@ -67,7 +69,12 @@ type Pipeline struct {
 	AlarmCheck awscodebuild.PipelineProject
 	// AccessLogs receives the server access logs of the artifact bucket.
 	AccessLogs awss3.Bucket
+	// BuildLogs receives the logs of every CodeBuild project of the pipeline.
+	BuildLogs awslogs.LogGroup
 }
+
+// buildLogRetentionDays keeps the CodeBuild logs a year, like the bake's.
+const buildLogRetentionDays = 365
 
 // NewPipeline validates props, then builds the pipeline: it calls the stages'
 // Build functions and BuildWorkload once per account, and checks the result against
@@ -133,16 +140,20 @@ func (x *Pipeline) build(r resolved) error {
 	key := secure.NewKey(c, idKey, "Encrypts the landing zone pipeline's bake logs and notifications")
 	secure.AllowLogsService(key)
 	x.Key = key
+	// One encrypted log group for every project: CodeBuild's default groups are
+	// unencrypted and kept forever, and Control Tower's CT.CODEBUILD.PR.3 requires a
+	// project to configure its logging.
+	x.BuildLogs = secure.NewLogGroup(c, idBuildLogs, secure.LogGroupProps{RetentionDays: buildLogRetentionDays, Key: key}).LogGroup
 	if needsNotifications(r, waves) {
 		x.addNotifications(key, r.ApproverEmails)
 	}
 	if len(waves) > 0 {
-		x.AlarmCheck = newAlarmCheckProject(c, r.AlarmNames, key)
+		x.AlarmCheck = newAlarmCheckProject(c, r.AlarmNames, key, x.BuildLogs)
 		if r.plan.BakeTime > 0 {
 			x.BakeMachine = newBakeMachine(c, r.plan.BakeTime, key)
 		}
 	}
-	x.CodePipeline = newCodePipeline(c, r)
+	x.CodePipeline = newCodePipeline(c, r, x.BuildLogs)
 	for i, cs := range r.Core {
 		var steps []*pipelines.StackSteps
 		if cs.ReviewChangeSets {
@@ -163,6 +174,7 @@ func (x *Pipeline) build(r resolved) error {
 	x.Pipeline = x.CodePipeline.Pipeline()
 	allowConnection(x.Pipeline.Role(), r.ConnectionArn)
 	x.AccessLogs = logArtifactAccess(c, x.Pipeline.ArtifactBucket())
+	hardenArtifacts(x.Pipeline.ArtifactBucket())
 	suppressPipelineFindings(x)
 	return nil
 }

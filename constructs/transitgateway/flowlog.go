@@ -34,18 +34,18 @@ func (t *TransitGateway) addFlowLog(p TransitGatewayProps) {
 		Destination:            dest,
 		MaxAggregationInterval: awsec2.FlowLogMaxAggregationInterval_ONE_MINUTE,
 	})
+	if p.FlowLogBucket != nil {
+		secure.FixDestinationOptions(t.FlowLog)
+	}
 }
 
 // flowLogRole is the role the flow-log service delivers with. Its trust is limited to
 // flow logs of this account and region, so that no other account can have the service
 // write into this log group (the confused-deputy conditions AWS recommends).
 func (t *TransitGateway) flowLogRole() awsiam.Role {
-	stack := awscdk.Stack_Of(t)
+	conditions := secure.FlowLogTrustConditions(awscdk.Stack_Of(t))
 	return awsiam.NewRole(t, jsii.String(idFlowLogRole), &awsiam.RoleProps{
-		AssumedBy: awsiam.NewServicePrincipal(jsii.String("vpc-flow-logs.amazonaws.com"), nil).WithConditions(&map[string]interface{}{
-			"StringEquals": map[string]interface{}{"aws:SourceAccount": *stack.Account()},
-			"ArnLike":      map[string]interface{}{"aws:SourceArn": "arn:" + *stack.Partition() + ":ec2:" + *stack.Region() + ":" + *stack.Account() + ":vpc-flow-log/*"},
-		}),
+		AssumedBy:   awsiam.NewServicePrincipal(jsii.String("vpc-flow-logs.amazonaws.com"), nil).WithConditions(&conditions),
 		Description: jsii.String("Delivers the Transit Gateway's flow logs to its log group"),
 	})
 }

@@ -94,7 +94,7 @@ func TestTransitGatewayAdopted(t *testing.T) {
 	tpl.HasResourceProperties("AWS::EC2::FlowLog", map[string]any{
 		"ResourceType": "TransitGateway", "ResourceId": existingTGW, "LogDestinationType": "s3",
 		"LogDestination":     assertions.Match_StringLikeRegexp(jsii.String(`lz-logs-999999999999-eu-west-1/transit-gateway-flow-logs/$`)),
-		"DestinationOptions": map[string]any{"fileFormat": "parquet", "hiveCompatiblePartitions": true, "perHourPartition": true},
+		"DestinationOptions": map[string]any{"FileFormat": "parquet", "HiveCompatiblePartitions": true, "PerHourPartition": true},
 	})
 	tpl.ResourceCountIs("AWS::Logs::LogGroup", 0)
 	if !tgw.Adopted() || tgw.ID != existingTGW {

@@ -5,6 +5,10 @@
 //   - the cdk-nag AwsSolutions pack runs over the whole app and any unsuppressed finding
 //     fails the test, as does any error annotation;
 //   - every template is checked against the CloudFormation quotas (cfnlimits);
+//   - every template runs through the AWS Control Tower proactive controls (the rules
+//     and cfn-guard of @cdklabs/cdk-validator-cfnguard, see internal/controls) and a
+//     failing control fails the test unless the resource suppresses it with a reason
+//     (SuppressControl, nag.SuppressControls);
 //   - a synthesis that needs a context lookup (an AWS call at `cdk synth`) fails, because
 //     the landing zone must synthesize without credentials.
 //

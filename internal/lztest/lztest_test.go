@@ -9,6 +9,7 @@ import (
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awssns"
 	"github.com/aws/jsii-runtime-go"
 )
@@ -150,5 +151,41 @@ func TestNormalizeHidesAssetHashes(t *testing.T) {
 	}
 	if strings.Contains(string(got), hash) || !strings.Contains(string(got), "<asset-hash>.zip") {
 		t.Errorf("Normalize kept the asset hash: %s", got)
+	}
+}
+
+// A key with rotation passes cdk-nag, but without a statement that limits grants to
+// AWS services it breaks Control Tower's CT.KMS.PR.3.
+func rotatingKey(s awscdk.Stack) awskms.Key {
+	return awskms.NewKey(s, jsii.String("Key"), &awskms.KeyProps{EnableKeyRotation: jsii.Bool(true)})
+}
+
+func TestControlGateReportsUnsuppressedFinding(t *testing.T) {
+	got := capture(t, func(r *recorder) {
+		SynthStack(r, func(s awscdk.Stack) { rotatingKey(s) })
+	})
+	for _, want := range []string{"Test: CT.KMS.PR.3: Require an AWS KMS key policy", "(Key961B73FD) at /Test/Key/Resource"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("gate report lacks %q:\n%s", want, got)
+		}
+	}
+}
+
+func TestControlGateAcceptsSuppressedFinding(t *testing.T) {
+	tpl := SynthStack(t, func(s awscdk.Stack) {
+		SuppressControl(t, rotatingKey(s), "CT.KMS.PR.3", "the test key is never shared with another principal")
+	})
+	tpl.HasResource("AWS::KMS::Key", map[string]any{"Metadata": map[string]any{
+		"control_tower": map[string]any{"rules_to_suppress": []any{
+			map[string]any{"id": "CT.KMS.PR.3", "reason": "the test key is never shared with another principal"},
+		}},
+	}})
+}
+
+func TestSuppressControlRefusesShortReason(t *testing.T) {
+	stack := NewStack(t)
+	got := capture(t, func(r *recorder) { SuppressControl(r, stack, "CT.KMS.PR.3", "too short") })
+	if !strings.Contains(got, "needs a reason") {
+		t.Errorf("SuppressControl with a short reason: got %q, want a refusal", got)
 	}
 }

@@ -25,7 +25,7 @@ func (x *Template) Statements(typ string) map[string]map[string]any {
 				if !ok {
 					continue
 				}
-				if _, dup := out[sid]; dup {
+				if prev, dup := out[sid]; dup && !reflect.DeepEqual(prev, stmt) {
 					x.t.Errorf("statement %q found twice in resources of type %s (again in %s)", sid, typ, id)
 				}
 				out[sid] = stmt

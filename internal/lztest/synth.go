@@ -107,6 +107,10 @@ func synth(t testing.TB, app awscdk.App) *Assembly {
 	if t.Failed() {
 		t.FailNow()
 	}
+	checkControls(t, asm)
+	if t.Failed() {
+		t.FailNow()
+	}
 	return asm
 }
 
@@ -124,7 +128,8 @@ func (asm *Assembly) add(t testing.TB, cloud cxapi.CloudAssembly, nested bool) {
 		if err != nil {
 			t.Fatalf("reading the template of %s: %v", id, err)
 		}
-		for _, finding := range findings(t, *cloud.Directory(), *stack.Id()) {
+		meta := stackMetadata(t, *cloud.Directory(), *stack.Id())
+		for _, finding := range findings(meta) {
 			t.Errorf("%s: %s", id, finding)
 		}
 		stats, err := cfnlimits.Measure(raw)
@@ -134,7 +139,7 @@ func (asm *Assembly) add(t testing.TB, cloud cxapi.CloudAssembly, nested bool) {
 		for _, v := range stats.Violations() {
 			t.Errorf("%s: %s", id, v)
 		}
-		tpl := &Template{t: t, raw: raw, Stats: stats}
+		tpl := &Template{t: t, raw: raw, Stats: stats, path: *stack.TemplateFullPath(), paths: logicalPaths(meta)}
 		if err := json.Unmarshal(raw, &tpl.JSON); err != nil {
 			t.Fatalf("%s: %v", id, err)
 		}
@@ -148,20 +153,22 @@ func (asm *Assembly) add(t testing.TB, cloud cxapi.CloudAssembly, nested bool) {
 	}
 }
 
-// findings lists the error annotations of stack and the cdk-nag AwsSolutions warnings,
-// each with the construct path it concerns. Suppressed findings are not annotated.
-// They are read from the assembly's manifest.json, the CLI's own source of them:
-// cxapi's message types are deprecated in favour of a package Go has no binding for.
-func findings(t testing.TB, dir, artifactID string) []string {
+// metadataEntry is one entry of a stack's metadata in the assembly manifest.
+type metadataEntry struct {
+	Type string `json:"type"`
+	Data any    `json:"data"`
+}
+
+// stackMetadata reads the metadata of a stack by construct path from the assembly's
+// manifest.json, the CLI's own source of annotations: cxapi's message types are
+// deprecated in favour of a package Go has no binding for.
+func stackMetadata(t testing.TB, dir, artifactID string) map[string][]metadataEntry {
 	t.Helper()
 	raw, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
 	if err != nil {
 		t.Fatalf("reading the assembly manifest: %v", err)
 	}
-	type entries = map[string][]struct {
-		Type string `json:"type"`
-		Data any    `json:"data"`
-	}
+	type entries = map[string][]metadataEntry
 	var manifest struct {
 		Artifacts map[string]struct {
 			Metadata entries `json:"metadata"`
@@ -190,6 +197,27 @@ func findings(t testing.TB, dir, artifactID string) []string {
 			meta[path] = append(meta[path], e...)
 		}
 	}
+	return meta
+}
+
+// logicalPaths maps the logical IDs of a stack's resources to their construct paths,
+// so that a finding about a template resource names the construct that made it.
+func logicalPaths(meta map[string][]metadataEntry) map[string]string {
+	out := map[string]string{}
+	for path, entries := range meta {
+		for _, e := range entries {
+			if id, ok := e.Data.(string); ok && e.Type == "aws:cdk:logicalId" {
+				out[id] = path
+			}
+		}
+	}
+	return out
+}
+
+// findings lists the error annotations of a stack's metadata and the cdk-nag
+// AwsSolutions warnings, each with the construct path it concerns. Suppressed findings
+// are not annotated.
+func findings(meta map[string][]metadataEntry) []string {
 	paths := make([]string, 0, len(meta))
 	for path := range meta {
 		paths = append(paths, path)

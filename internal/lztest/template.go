@@ -15,6 +15,10 @@ type Template struct {
 	t   testing.TB
 	cdk assertions.Template
 	raw []byte
+	// path is the template's file in the cloud assembly, for the Control Tower gate.
+	path string
+	// paths maps logical IDs to construct paths, for the messages of the gates.
+	paths map[string]string
 	// JSON is the parsed template, for checks that are simpler in Go than as matchers.
 	JSON map[string]any
 	// Stats is the template's size against the CloudFormation quotas.

@@ -44,3 +44,21 @@ func TestNewLogGroup(t *testing.T) {
 }
 
 func strp(s string) *string { return &s }
+
+// Control Tower's CT.KMS.PR.3 accepts only this exact statement; the gate checks it
+// too, this test says what a reviewer should see.
+func TestNewKeyDeniesDirectGrants(t *testing.T) {
+	tpl := lztest.SynthStack(t, func(s awscdk.Stack) { secure.NewKey(s, "Key", "test key") })
+	tpl.HasResourceProperties("AWS::KMS::Key", map[string]any{
+		"KeyPolicy": map[string]any{"Statement": assertions.Match_ArrayWith(&[]any{map[string]any{
+			"Sid": "DenyGrantsExceptForAWSServices", "Effect": "Deny",
+			"Principal": map[string]any{"AWS": "*"},
+			"Action":    "kms:CreateGrant",
+			"Resource":  "*",
+			"Condition": map[string]any{"BoolIfExists": map[string]any{
+				"kms:GrantIsForAWSResource": "false",
+				"aws:PrincipalIsAWSService": "false",
+			}},
+		}})},
+	})
+}
