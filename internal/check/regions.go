@@ -1,6 +1,9 @@
 package check
 
-import "slices"
+import (
+	"maps"
+	"slices"
+)
 
 // knownRegions are the regions of the CDK's region facts (regioninfo.RegionInfo_Regions
 // of aws-cdk-lib 2.270.0), with their partitions. TestKnownRegionsAreTheCDKs keeps the
@@ -22,14 +25,7 @@ var knownRegions = map[string]string{
 }
 
 // KnownRegions returns the names of the regions Region accepts, sorted.
-func KnownRegions() []string {
-	out := make([]string, 0, len(knownRegions))
-	for r := range knownRegions {
-		out = append(out, r)
-	}
-	slices.Sort(out)
-	return out
-}
+func KnownRegions() []string { return slices.Sorted(maps.Keys(knownRegions)) }
 
 // RegionPartition returns the partition of a known region ("aws", "aws-cn"...), or ""
 // for a region the CDK does not know.

@@ -1,6 +1,9 @@
 package check
 
-import "slices"
+import (
+	"maps"
+	"slices"
+)
 
 // resourceTypeGaps are resource types the landing zone creates only where a setting
 // asks for them, with the known regions where CloudFormation lacks them, as the
@@ -18,14 +21,7 @@ var resourceTypeGaps = map[string][]string{
 
 // RegionalResourceTypes lists the resource types whose regions ResourceTypeRegion
 // knows, sorted.
-func RegionalResourceTypes() []string {
-	out := make([]string, 0, len(resourceTypeGaps))
-	for t := range resourceTypeGaps {
-		out = append(out, t)
-	}
-	slices.Sort(out)
-	return out
-}
+func RegionalResourceTypes() []string { return slices.Sorted(maps.Keys(resourceTypeGaps)) }
 
 // ResourceTypeAvailable reports whether CloudFormation offers resourceType in region,
 // as far as the table knows: true for a type it does not list.
