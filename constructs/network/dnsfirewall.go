@@ -80,8 +80,14 @@ func (v *Vpc) addDNSFirewall(p VpcProps) {
 		RetentionDays: dnsFirewallLogRetentionDays,
 		Description:   "Encrypts the DNS query logs of VPC " + p.Name,
 	})
+	// The log group's ARN without the ":*" that its Arn attribute ends with: the query
+	// log configuration names the group itself, as Terraform's and the console's do.
+	groupArn := awscdk.Stack_Of(v).FormatArn(&awscdk.ArnComponents{
+		Service: jsii.String("logs"), Resource: jsii.String("log-group"), ResourceName: logs.LogGroup.LogGroupName(),
+		ArnFormat: awscdk.ArnFormat_COLON_RESOURCE_NAME,
+	})
 	config := awsroute53resolver.NewCfnResolverQueryLoggingConfig(v, jsii.String("DnsQueryLogging"), &awsroute53resolver.CfnResolverQueryLoggingConfigProps{
-		DestinationArn: logs.LogGroup.LogGroupArn(),
+		DestinationArn: groupArn,
 	})
 	awsroute53resolver.NewCfnResolverQueryLoggingConfigAssociation(v, jsii.String("DnsQueryLoggingAssociation"), &awsroute53resolver.CfnResolverQueryLoggingConfigAssociationProps{
 		ResolverQueryLogConfigId: config.AttrId(),

@@ -322,6 +322,9 @@ func TestVpcProxyDNSFirewall(t *testing.T) {
 	tpl.HasResourceProperties("AWS::Route53Resolver::FirewallRuleGroupAssociation", map[string]any{
 		"Priority": 1000, "VpcId": map[string]any{"Ref": assertions.Match_StringLikeRegexp(jsii.String("^Vpc"))},
 	})
+	tpl.HasResourceProperties("AWS::Route53Resolver::ResolverQueryLoggingConfig", map[string]any{
+		"DestinationArn": map[string]any{"Fn::Join": []any{"", []any{"arn:aws:logs:eu-west-1:123456789012:log-group:", map[string]any{"Ref": assertions.Match_StringLikeRegexp(jsii.String("^VpcDnsQueryLogs"))}}}},
+	})
 	tpl.HasResourceProperties("AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation", map[string]any{
 		"ResourceId": map[string]any{"Ref": assertions.Match_StringLikeRegexp(jsii.String("^Vpc"))},
 	})
