@@ -17,7 +17,13 @@ import (
 //
 //   - lets CloudTrail generate data keys, decrypt (which S3 Bucket Keys on the log
 //     bucket require) and describe the key, for this trail only (aws:SourceArn);
-//   - lets the reader roles decrypt through S3 in the stack's region only.
+//   - lets the reader roles decrypt through S3 in the stack's region only, and only
+//     what this trail encrypted: CloudTrail sets the encryption context
+//     aws:cloudtrail:arn to the trail's ARN on every log and digest file, and its
+//     guide's decrypt statement for log readers conditions on it ("Granting decrypt
+//     permissions for trails",
+//     https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html).
+//     Anything else a reader could get encrypted under this key stays unreadable.
 //
 // Readers are admitted through their accounts with an aws:PrincipalArn condition
 // rather than as principals: KMS refuses a policy naming a role that does not exist
@@ -51,8 +57,11 @@ func newTrailKey(scope constructs.Construct, region, trailArn string, readers []
 		Actions:    jsii.Strings("kms:Decrypt"),
 		Resources:  jsii.Strings("*"),
 		Conditions: &map[string]interface{}{
-			"ArnEquals":    map[string]interface{}{"aws:PrincipalArn": readers},
-			"StringEquals": map[string]interface{}{"kms:ViaService": "s3." + region + ".amazonaws.com"},
+			"ArnEquals": map[string]interface{}{"aws:PrincipalArn": readers},
+			"StringEquals": map[string]interface{}{
+				"kms:ViaService": "s3." + region + ".amazonaws.com",
+				"kms:EncryptionContext:aws:cloudtrail:arn": trailArn,
+			},
 		},
 	}), nil)
 	return key

@@ -100,11 +100,14 @@ func TestOrganizationTrailConfigured(t *testing.T) {
 			t.Errorf("AdvancedEventSelectors %v", props["AdvancedEventSelectors"])
 		}
 	}
-	// Readers decrypt through S3 only, each named by its ARN.
+	// Readers decrypt through S3 only, each named by its ARN, and only what this trail
+	// encrypted (CloudTrail's encryption context).
 	tpl.StatementIs("AWS::KMS::Key", "AllowLogReaders", `{"Effect": "Allow",
 		"Principal": {"AWS": ["arn:aws:iam::222222222222:root", "arn:aws:iam::333333333333:root"]},
 		"Action": "kms:Decrypt", "Resource": "*",
-		"Condition": {"ArnEquals": {"aws:PrincipalArn": ["`+reader+`", "`+auditor+`"]}, "StringEquals": {"kms:ViaService": "s3.eu-west-1.amazonaws.com"}}}`)
+		"Condition": {"ArnEquals": {"aws:PrincipalArn": ["`+reader+`", "`+auditor+`"]},
+			"StringEquals": {"kms:ViaService": "s3.eu-west-1.amazonaws.com",
+				"kms:EncryptionContext:aws:cloudtrail:arn": "arn:aws:cloudtrail:eu-west-1:123456789012:trail/org-trail"}}}`)
 	tpl.StatementIs("AWS::KMS::Key", "AllowCloudTrail", `{"Effect": "Allow", "Principal": {"Service": "cloudtrail.amazonaws.com"},
 		"Action": ["kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey*"], "Resource": "*",
 		"Condition": {"StringEquals": {"aws:SourceArn": "arn:aws:cloudtrail:eu-west-1:123456789012:trail/org-trail"}}}`)
