@@ -17,7 +17,7 @@ import (
 func TestSpokeAndHub(t *testing.T) {
 	var vpc *network.Vpc
 	asm := lztest.Synth(t, func(app awscdk.App) {
-		app.Node().SetContext(jsii.String("availability-zones:account="+prodAccount+":region="+lztest.Region), lztest.Zones)
+		app.Node().SetContext(jsii.String("availability-zones:account="+prodAccount+":region="+lztest.Region), lztest.Zones())
 		hub := awscdk.NewStack(app, jsii.String("Network"), &awscdk.StackProps{Env: lztest.Env()})
 		tgw, err := transitgateway.NewTransitGateway(hub, "TransitGateway", transitgateway.TransitGatewayProps{
 			ExistingTransitGatewayID: existingTGW, ShareWithOrganization: transitgateway.OrganizationArn(managementAccount, organizationID),

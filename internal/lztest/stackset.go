@@ -20,7 +20,7 @@ func AssertStackSetSafe(t testing.TB, name string, tpl *Template) {
 			t.Errorf("%s: resource %s of type %s needs an asset or a custom-resource handler", name, id, typ)
 		}
 	}
-	if m := bootstrapAssets.Find(tpl.raw); m != nil {
+	if m := bootstrapAssets.Find(tpl.Bytes()); m != nil {
 		t.Errorf("%s: the template references the CDK bootstrap assets bucket %s", name, m)
 	}
 }

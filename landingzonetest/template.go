@@ -1,4 +1,4 @@
-package lztest
+package landingzonetest
 
 import (
 	"testing"
@@ -23,6 +23,9 @@ type Template struct {
 	JSON map[string]any
 	// Stats is the template's size against the CloudFormation quotas.
 	Stats cfnlimits.Stats
+	// StackName, Account and Region are where the stack deploys; Account and Region are
+	// "unknown-account" and "unknown-region" for an environment-agnostic stack.
+	StackName, Account, Region string
 }
 
 // CDK returns the CDK assertions template, for matchers this type does not wrap.

@@ -1,4 +1,4 @@
-package lztest
+package landingzonetest
 
 import (
 	"testing"
@@ -15,7 +15,7 @@ func Suppress(t testing.TB, c constructs.IConstruct, id, reason string) {
 	t.Helper()
 	rule := nag.Rule{ID: id, Reason: reason}
 	if err := rule.Validate(); err != nil {
-		t.Fatalf("lztest: %v", err)
+		t.Fatalf("landingzonetest: %v", err)
 	}
 	Do(t, func() { nag.Suppress(c, true, rule) })
 }

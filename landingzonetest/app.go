@@ -1,4 +1,4 @@
-package lztest
+package landingzonetest
 
 import (
 	"encoding/json"
@@ -23,38 +23,43 @@ const (
 // StackName is the name of the stack that SynthStack builds.
 const StackName = "Test"
 
-// Zones are the Availability Zones of the test environment, as a CDK lookup caches
-// them: tests never make the AWS call.
-var Zones = []string{Region + "a", Region + "b", Region + "c"}
+// Zones returns the Availability Zones that NewApp caches for region, as a CDK lookup
+// would: <region>a, b and c. Tests never make the AWS call.
+func Zones(region string) []string { return []string{region + "a", region + "b", region + "c"} }
 
-// Env returns the pinned test environment.
+// Env returns the pinned test environment: Account in Region.
 func Env() *awscdk.Environment {
 	return &awscdk.Environment{Account: jsii.String(Account), Region: jsii.String(Region)}
 }
 
-// NewApp returns an app whose context is that of the repository's cdk.json and
-// cdk.context.json, so that tests use the same feature flags and cached lookups as
-// `cdk synth`, plus the test environment's zones, with version reporting off (it would
-// put the CDK version into every template).
-func NewApp(t testing.TB) awscdk.App {
+// NewApp returns an app whose context is that of the cdk.json and cdk.context.json at
+// the root of the module under test (the directory of go.mod), so that tests use the
+// same feature flags and cached lookups as `cdk synth`, plus the zones of the test
+// environment (or of WithEnvironment's), with version reporting off (it would put the
+// CDK version into every template). Without a cdk.json it fails the test.
+func NewApp(t testing.TB, opts ...Option) awscdk.App {
 	t.Helper()
+	s := resolve(opts)
 	ctx, err := repoContext()
 	if err != nil {
-		t.Fatalf("lztest: %v", err)
+		t.Fatalf("landingzonetest: %v", err)
 	}
 	ctx["aws:cdk:version-reporting"] = false
-	ctx["availability-zones:account="+Account+":region="+Region] = Zones
+	ctx["availability-zones:account="+Account+":region="+Region] = Zones(Region)
+	ctx["availability-zones:account="+s.account+":region="+s.region] = Zones(s.region)
 	var app awscdk.App
 	Do(t, func() { app = awscdk.NewApp(&awscdk.AppProps{Context: &ctx}) })
 	return app
 }
 
-// NewStack returns a stack named StackName in a new app, in the test environment.
-func NewStack(t testing.TB) awscdk.Stack {
+// NewStack returns a stack named StackName in a new app, in the test environment (or
+// WithEnvironment's), for tests that need no synthesis, such as bad-input tests.
+func NewStack(t testing.TB, opts ...Option) awscdk.Stack {
 	t.Helper()
-	app := NewApp(t)
+	app := NewApp(t, opts...)
+	env := resolve(opts).env()
 	var s awscdk.Stack
-	Do(t, func() { s = awscdk.NewStack(app, jsii.String(StackName), &awscdk.StackProps{Env: Env()}) })
+	Do(t, func() { s = awscdk.NewStack(app, jsii.String(StackName), &awscdk.StackProps{Env: env}) })
 	return s
 }
 

@@ -1,4 +1,4 @@
-package lztest
+package landingzonetest
 
 import (
 	"encoding/json"
@@ -13,7 +13,6 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/assertions"
 	"github.com/aws/aws-cdk-go/awscdk/v2/cxapi"
 	"github.com/aws/jsii-runtime-go"
-	"github.com/cdklabs/cdk-nag-go/cdknag/v2"
 
 	"github.com/go-landingzone/landingzone/internal/cfnlimits"
 )
@@ -45,43 +44,49 @@ func (a *Assembly) StackIDs() []string {
 	return ids
 }
 
-// SynthStack synthesizes one stack, named StackName in the test environment, that build
-// fills, and returns its template after the gates of this package passed.
-func SynthStack(t testing.TB, build func(stack awscdk.Stack)) *Template {
+// SynthStack synthesizes one stack, named StackName in the test environment (or
+// WithEnvironment's), that build fills, and returns its template after the gates passed.
+func SynthStack(t testing.TB, build func(stack awscdk.Stack), opts ...Option) *Template {
 	t.Helper()
-	app := checkedApp(t)
+	s := resolve(opts)
+	app := checkedApp(t, s, opts)
 	var stack awscdk.Stack
 	Do(t, func() {
-		stack = awscdk.NewStack(app, jsii.String(StackName), &awscdk.StackProps{Env: Env()})
+		stack = awscdk.NewStack(app, jsii.String(StackName), &awscdk.StackProps{Env: s.env()})
 		build(stack)
 	})
-	asm := synth(t, app)
+	asm := synth(t, app, s)
 	return asm.Stack(t, *stack.ArtifactId())
 }
 
 // Synth builds an app with build, synthesizes it, applies the gates to every stack and
 // returns the templates.
-func Synth(t testing.TB, build func(app awscdk.App)) *Assembly {
+func Synth(t testing.TB, build func(app awscdk.App), opts ...Option) *Assembly {
 	t.Helper()
-	app := checkedApp(t)
+	s := resolve(opts)
+	app := checkedApp(t, s, opts)
 	Do(t, func() { build(app) })
-	return synth(t, app)
+	return synth(t, app, s)
 }
 
-// checkedApp is NewApp with the cdk-nag AwsSolutions pack, added before anything is
-// built: a stage that a pipeline synthesizes while it is built must inherit it then.
-func checkedApp(t testing.TB) awscdk.App {
+// checkedApp is NewApp with the chosen cdk-nag packs, added before anything is built:
+// a stage that a pipeline synthesizes while it is built must inherit them then.
+func checkedApp(t testing.TB, s *settings, opts []Option) awscdk.App {
 	t.Helper()
-	app := NewApp(t)
-	Do(t, func() {
-		awscdk.Aspects_Of(app).Add(cdknag.NewAwsSolutionsChecks(&cdknag.NagPackProps{Reports: jsii.Bool(false)}), nil)
-	})
+	app := NewApp(t, opts...)
+	for _, p := range s.packs {
+		aspect, err := p.aspect()
+		if err != nil {
+			t.Fatalf("landingzonetest: %v", err)
+		}
+		Do(t, func() { awscdk.Aspects_Of(app).Add(aspect, nil) })
+	}
 	return app
 }
 
 // synth synthesizes app and applies the gates to every stack, those of nested stages
 // included.
-func synth(t testing.TB, app awscdk.App) *Assembly {
+func synth(t testing.TB, app awscdk.App, s *settings) *Assembly {
 	t.Helper()
 	var cloud cxapi.CloudAssembly
 	if msg, failed := recovered(func() { cloud = app.Synth(nil) }); failed {
@@ -103,7 +108,7 @@ func synth(t testing.TB, app awscdk.App) *Assembly {
 	}
 
 	asm := &Assembly{Templates: map[string]*Template{}}
-	asm.add(t, cloud, false)
+	asm.add(t, cloud, false, s)
 	if t.Failed() {
 		t.FailNow()
 	}
@@ -117,7 +122,7 @@ func synth(t testing.TB, app awscdk.App) *Assembly {
 // add reads the templates of cloud's stacks into asm after the gates, each under its
 // artifact ID; then those of its nested assemblies, the stages, each under its
 // construct path ("<stage>/<stack>"), as artifact IDs repeat across assemblies.
-func (asm *Assembly) add(t testing.TB, cloud cxapi.CloudAssembly, nested bool) {
+func (asm *Assembly) add(t testing.TB, cloud cxapi.CloudAssembly, nested bool, s *settings) {
 	t.Helper()
 	for _, stack := range *cloud.Stacks() {
 		id := *stack.Id()
@@ -129,7 +134,7 @@ func (asm *Assembly) add(t testing.TB, cloud cxapi.CloudAssembly, nested bool) {
 			t.Fatalf("reading the template of %s: %v", id, err)
 		}
 		meta := stackMetadata(t, *cloud.Directory(), *stack.Id())
-		for _, finding := range findings(meta) {
+		for _, finding := range findings(meta, s) {
 			t.Errorf("%s: %s", id, finding)
 		}
 		stats, err := cfnlimits.Measure(raw)
@@ -139,7 +144,8 @@ func (asm *Assembly) add(t testing.TB, cloud cxapi.CloudAssembly, nested bool) {
 		for _, v := range stats.Violations() {
 			t.Errorf("%s: %s", id, v)
 		}
-		tpl := &Template{t: t, raw: raw, Stats: stats, path: *stack.TemplateFullPath(), paths: logicalPaths(meta)}
+		tpl := &Template{t: t, raw: raw, Stats: stats, path: *stack.TemplateFullPath(), paths: logicalPaths(meta),
+			StackName: *stack.StackName(), Account: *stack.Environment().Account, Region: *stack.Environment().Region}
 		if err := json.Unmarshal(raw, &tpl.JSON); err != nil {
 			t.Fatalf("%s: %v", id, err)
 		}
@@ -149,7 +155,7 @@ func (asm *Assembly) add(t testing.TB, cloud cxapi.CloudAssembly, nested bool) {
 		asm.Templates[id] = tpl
 	}
 	for _, nested := range *cloud.NestedAssemblies() {
-		asm.add(t, nested.NestedAssembly(), true)
+		asm.add(t, nested.NestedAssembly(), true, s)
 	}
 }
 
@@ -214,10 +220,10 @@ func logicalPaths(meta map[string][]metadataEntry) map[string]string {
 	return out
 }
 
-// findings lists the error annotations of a stack's metadata and the cdk-nag
-// AwsSolutions warnings, each with the construct path it concerns. Suppressed findings
+// findings lists the error annotations of a stack's metadata and the warnings of the
+// cdk-nag packs that ran, each with the construct path it concerns. Suppressed findings
 // are not annotated.
-func findings(meta map[string][]metadataEntry) []string {
+func findings(meta map[string][]metadataEntry, s *settings) []string {
 	paths := make([]string, 0, len(meta))
 	for path := range meta {
 		paths = append(paths, path)
@@ -227,9 +233,7 @@ func findings(meta map[string][]metadataEntry) []string {
 	for _, path := range paths {
 		for _, m := range meta[path] {
 			data := fmt.Sprint(m.Data)
-			// A rule that cannot evaluate a property (an intrinsic it does not resolve)
-			// reports CdkNagValidationFailure: the property then went unchecked.
-			isNag := strings.HasPrefix(data, "AwsSolutions-") || strings.HasPrefix(data, "CdkNagValidationFailure")
+			isNag := s.isNagFinding(data)
 			if m.Type == "aws:cdk:error" || (isNag && m.Type == "aws:cdk:warning") {
 				// cdk-nag's message is the rule ID, a one-line summary and a long
 				// explanation; the first sentence is enough to act on.

@@ -1,4 +1,4 @@
-package lztest
+package landingzonetest
 
 import (
 	"bytes"

@@ -1,4 +1,4 @@
-package lztest
+package landingzonetest
 
 // Single returns the Properties of the only resource of type typ, failing the test
 // when the template holds none or several: for assertions on a construct's one policy,

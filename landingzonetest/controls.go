@@ -1,4 +1,4 @@
-package lztest
+package landingzonetest
 
 import (
 	"errors"
@@ -43,9 +43,9 @@ func checkControls(t testing.TB, asm *Assembly) {
 	g, err := loadGuard()
 	if err != nil {
 		if errors.Is(err, controls.ErrNotInstalled) && os.Getenv("CI") == "" {
-			t.Skipf("lztest: Control Tower gate: %v", err)
+			t.Skipf("landingzonetest: Control Tower gate: %v", err)
 		}
-		t.Fatalf("lztest: Control Tower gate: %v", err)
+		t.Fatalf("landingzonetest: Control Tower gate: %v", err)
 	}
 	byFile := map[string]string{}
 	files := make([]string, 0, len(asm.Templates))
@@ -56,7 +56,7 @@ func checkControls(t testing.TB, asm *Assembly) {
 	}
 	findings, err := g.Check(files)
 	if err != nil {
-		t.Fatalf("lztest: Control Tower gate: %v", err)
+		t.Fatalf("landingzonetest: Control Tower gate: %v", err)
 	}
 	for _, f := range findings {
 		id := byFile[f.File]
@@ -91,7 +91,7 @@ func checkControls(t testing.TB, asm *Assembly) {
 func SuppressControl(t testing.TB, c constructs.IConstruct, id, reason string) {
 	t.Helper()
 	if err := (controls.Suppression{ID: id, Reason: reason}).Validate(); err != nil {
-		t.Fatalf("lztest: %v", err)
+		t.Fatalf("landingzonetest: %v", err)
 	}
 	Do(t, func() { nag.SuppressControls(c, true, nag.Rule{ID: id, Reason: reason}) })
 }
