@@ -70,11 +70,12 @@ var (
 )
 
 // repoContext reads the "context" of cdk.json and the cached lookups of
-// cdk.context.json at the module root. Each call returns a fresh map so that callers
-// may add to it.
+// cdk.context.json in the app's directory: the nearest directory, from the working
+// directory (the package under test) up to the module root, that holds a cdk.json. Each
+// call returns a fresh map so that callers may add to it.
 func repoContext() (map[string]interface{}, error) {
 	contextOnce.Do(func() {
-		root, err := moduleRoot()
+		root, err := findUp("cdk.json", true)
 		if err != nil {
 			contextErr = err
 			return
@@ -113,20 +114,25 @@ func repoContext() (map[string]interface{}, error) {
 	return ctx, nil
 }
 
-// moduleRoot walks up from the working directory (a package directory under go test)
-// to the directory that holds go.mod.
-func moduleRoot() (string, error) {
+// findUp returns the nearest directory, from the working directory up, that holds rel.
+// With inModule the search stops at the module root, the directory of go.mod: an app's
+// cdk.json belongs to its module. Without it, the search goes on to the file system's
+// root, as Node's resolution of node_modules does.
+func findUp(rel string, inModule bool) (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
 		return "", err
 	}
 	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+		if _, err := os.Stat(filepath.Join(dir, rel)); err == nil {
 			return dir, nil
+		}
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil && inModule {
+			return "", fmt.Errorf("no %s between the working directory and the module root %s", rel, dir)
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return "", fmt.Errorf("no go.mod above the working directory")
+			return "", fmt.Errorf("no %s in the working directory or above", rel)
 		}
 		dir = parent
 	}

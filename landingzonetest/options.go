@@ -57,9 +57,9 @@ func WithNagPacks(packs ...NagPack) Option {
 }
 
 // WithEnvironment synthesizes SynthStack's stack for account and region instead of the
-// test environment, and caches three Availability Zones (<region>a, b, c) for them so
-// that no lookup is needed. Stacks that Synth's build function creates name their own
-// environment.
+// test environment. With Synth and SynthStack alike it caches three Availability Zones
+// (<region>a, b, c) for them, so that no lookup is needed; stacks that Synth's build
+// function creates name their own environment.
 func WithEnvironment(account, region string) Option {
 	return func(s *settings) { s.account, s.region = account, region }
 }

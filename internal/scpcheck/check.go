@@ -92,7 +92,9 @@ func principals(r resolver, rep *Report) []principal {
 		d := principal{id: "deploy role", arn: r.stack.DeployRole}
 		for _, id := range ids {
 			if svc := service(r.typeOf(id)); svc != "" {
-				d.requests = append(d.requests, withAliases(scpsim.Request{Action: svc + ":*", Resource: deployResource(r, id)}, aliases))
+				for _, res := range deployResources(r, id) {
+					d.requests = append(d.requests, withAliases(scpsim.Request{Action: svc + ":*", Resource: res}, aliases))
+				}
 			}
 		}
 		out = append(out, d)
@@ -209,15 +211,45 @@ func resourcesOf(r resolver, v any) []string {
 	return out
 }
 
-// deployResource is the ARN the deploy role acts on to create the resource id.
-func deployResource(r resolver, id string) string {
+// generatedKeyID stands for the ID AWS KMS gives a new key.
+const generatedKeyID = "00000000-0000-0000-0000-generated0123"
+
+// deployResources are the ARNs the deploy role acts on to create the resource id: a
+// bucket's, a role's or an alias's own ARN, a new key's ARN in the stack's account and
+// region, the roles an inline policy is put on, and * for any other resource or a name
+// left to deploy time.
+func deployResources(r resolver, id string) []string {
 	switch r.typeOf(id) {
 	case "AWS::S3::Bucket", "AWS::IAM::Role":
 		if arn, _ := r.getAtt(id, "Arn"); arn != "" {
-			return arn
+			return []string{arn}
+		}
+	case "AWS::KMS::Key":
+		// A new key's ID, a UUID, is known only once it exists; a placeholder stands for
+		// it as for generated names (key/* would also cover "key/x:alias/y", which a
+		// deny on an alias ARN pattern matches).
+		return []string{"arn:aws:kms:" + r.stack.Region + ":" + r.stack.Account + ":key/" + generatedKeyID}
+	case "AWS::KMS::Alias":
+		if name, known := r.str(r.props(id)["AliasName"]); known {
+			return []string{"arn:aws:kms:" + r.stack.Region + ":" + r.stack.Account + ":" + name}
+		}
+	case "AWS::IAM::Policy":
+		// iam:PutRolePolicy acts on each role of Roles, which a stack names by Ref.
+		roles, _ := r.props(id)["Roles"].([]any)
+		var arns []string
+		for _, role := range roles {
+			ref, _ := role.(map[string]any)["Ref"].(string)
+			arn, known := r.getAtt(ref, "Arn")
+			if !known || r.typeOf(ref) != "AWS::IAM::Role" {
+				return []string{"*"}
+			}
+			arns = append(arns, arn)
+		}
+		if len(arns) > 0 {
+			return arns
 		}
 	}
-	return "*"
+	return []string{"*"}
 }
 
 // keyAliases lists the aliases the stack creates. Which key a policy's resource is

@@ -2,6 +2,7 @@ package scpcheck
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -121,5 +122,48 @@ func TestResolve(t *testing.T) {
 		if got, known := r.str(v); got != c.want || known != c.known {
 			t.Errorf("%s: %q %v, want %q %v", c.in, got, known, c.want, c.known)
 		}
+	}
+}
+
+// A team's deploy role, not exempt, may create its own roles, their policies and keys,
+// but not a role of the protected names: roles and inline policies are requested on
+// the roles' own ARNs (named or generated), a key on a new key's ARN, not on *.
+func TestDeployRoleActsOnOwnRolesOnly(t *testing.T) {
+	protect := func(string) ([]scpsim.Level, error) {
+		deny := scpsim.Policy{Name: "protect", Document: organization.Document{Version: "2012-10-17", Statement: []organization.Statement{
+			{Effect: "Deny", Action: organization.Values{"iam:CreateRole", "iam:PutRolePolicy"}, Resource: organization.Values{"arn:aws:iam::*:role/lzadmin-*"}},
+			{Effect: "Deny", Action: organization.Values{"kms:DeleteAlias"}, Resource: organization.Values{"arn:aws:kms:*:*:alias/lz-log-archive"}},
+		}}}
+		return []scpsim.Level{{Name: "root", Policies: []scpsim.Policy{scpsim.FullAWSAccess(), deny}}}, nil
+	}
+	const team = `{"Resources": {
+	  "App": {"Type": "AWS::IAM::Role", "Properties": {"RoleName": "app-worker"}},
+	  "Generated": {"Type": "AWS::IAM::Role"},
+	  "Key": {"Type": "AWS::KMS::Key"},
+	  "Both": {"Type": "AWS::IAM::Policy", "Properties": {"Roles": [{"Ref": "App"}, {"Ref": "Generated"}],
+	    "PolicyDocument": {"Statement": [{"Effect": "Allow", "Action": "sqs:ReceiveMessage", "Resource": "*"}]}}}%s
+	}}`
+	deploy := BootstrapExecutionRole("team", "333333333333", "eu-west-1")
+	check := func(extra string) []string {
+		var tpl map[string]any
+		if err := json.Unmarshal([]byte(fmt.Sprintf(team, extra)), &tpl); err != nil {
+			t.Fatal(err)
+		}
+		rep, err := Check([]Stack{{Name: "Team", Account: "333333333333", Region: "eu-west-1", Template: tpl, DeployRole: deploy}}, protect)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range rep.Findings {
+			got = append(got, f.Role+" "+f.Action+" "+f.Resource)
+		}
+		return got
+	}
+	if got := check(""); len(got) != 0 {
+		t.Errorf("team roles reported: %v", got)
+	}
+	want := []string{"deploy role iam:* arn:aws:iam::333333333333:role/lzadmin-x"}
+	if got := check(`, "Taken": {"Type": "AWS::IAM::Role", "Properties": {"RoleName": "lzadmin-x"}}`); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings %v, want %v", got, want)
 	}
 }

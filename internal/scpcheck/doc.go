@@ -15,9 +15,12 @@
 //     resource that the template leaves to deploy time (a Ref, a GetAtt) becomes *,
 //     which can only add findings. Conditions of the role's own statements are
 //     ignored, which can only add findings too.
-//   - The deploy role performs "<service>:*" on every resource of the stack (an S3
-//     bucket by its ARN, others on *): it must be exempt, as a role that creates and
-//     updates everything the landing zone holds.
+//   - The deploy role performs "<service>:*" on every resource of the stack: an S3
+//     bucket, an IAM role or a KMS alias by its ARN, a new KMS key by a placeholder
+//     ARN in the stack's account and region, an inline policy on the ARNs of its roles, others
+//     on *. The landing zone's own deploy role must be exempt, as a role that
+//     creates and updates everything the landing zone holds; a team's deploy role must
+//     not touch what the guardrails protect.
 //   - Requests carry aws:PrincipalArn and aws:RequestedRegion (the stack's region),
 //     and kms:ResourceAliases for a key of the stack that an alias of the stack names.
 //     Any other condition key is absent, as IAM then decides.

@@ -86,11 +86,15 @@ func (r resolver) ref(name string) (string, bool) {
 			return r.str(v)
 		}
 	}
-	if r.typeOf(name) == "AWS::S3::Bucket" {
+	switch r.typeOf(name) {
+	case "AWS::S3::Bucket":
 		// CloudFormation names a bucket the template leaves unnamed after the stack and
 		// the logical ID, in lower case, with a random suffix: never a name of the log
 		// archive's, which the landing zone always names.
 		return generatedBucketName(r.stack.Name, name), true
+	case "AWS::IAM::Role":
+		// A role likewise: "<stack>-<logical ID>-<random>".
+		return generatedRoleName(r.stack.Name, name), true
 	}
 	return "*", false
 }
