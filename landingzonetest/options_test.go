@@ -78,7 +78,9 @@ func TestCheckGuardrails(t *testing.T) {
 	if n := strings.Count(got, "guardrails:"); n != 1 || !strings.Contains(got, "Team: appcleanup") || !strings.Contains(got, "sns:DeleteTopic") {
 		t.Errorf("findings:\n%s\nwant one, app-cleanup's sns:DeleteTopic", got)
 	}
-	if got := capture(t, func(r *recorder) { CheckGuardrails(r, asm, scpsim.Levels(func(string) ([]scpsim.Level, error) { return nil, nil }), "") }); got != "" {
+	if got := capture(t, func(r *recorder) {
+		CheckGuardrails(r, asm, scpsim.Levels(func(string) ([]scpsim.Level, error) { return nil, nil }), "")
+	}); got != "" {
 		t.Errorf("no SCPs (the management account): %s", got)
 	}
 }
