@@ -5,7 +5,6 @@ import (
 	"unicode"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
-	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone/constructs/organization"
@@ -56,42 +55,10 @@ func (b *builder) organization() {
 	for _, ou := range c.workloadOUs() {
 		workload = append(workload, structure.Target(ou))
 	}
-	protect := organization.ProtectLandingZoneProps{
-		GuardrailProps: c.guardrailBase(root),
-		Buckets:        c.logArchiveBuckets(),
-		KeyAliases:     []string{logKeyAlias(c.prefix())},
-	}
-	for _, g := range []struct {
-		id    string
-		build func(constructs.Construct, string) (*organization.Guardrail, error)
-	}{
-		{"DenyLeaveOrganization", func(s constructs.Construct, id string) (*organization.Guardrail, error) {
-			return organization.NewDenyLeaveOrganization(s, id, organization.DenyLeaveOrganizationProps{GuardrailProps: c.guardrailBase(root)})
-		}},
-		{"DenyRootUser", func(s constructs.Construct, id string) (*organization.Guardrail, error) {
-			return organization.NewDenyRootUser(s, id, organization.DenyRootUserProps{GuardrailProps: c.guardrailBase(root)})
-		}},
-		{"ProtectSecurityServices", func(s constructs.Construct, id string) (*organization.Guardrail, error) {
-			return organization.NewProtectSecurityServices(s, id, organization.ProtectSecurityServicesProps{GuardrailProps: c.guardrailBase(root)})
-		}},
-		{"ProtectLandingZone", func(s constructs.Construct, id string) (*organization.Guardrail, error) {
-			return organization.NewProtectLandingZone(s, id, protect)
-		}},
-		{"RegionDeny", func(s constructs.Construct, id string) (*organization.Guardrail, error) {
-			return organization.NewRegionDeny(s, id, organization.RegionDenyProps{
-				GuardrailProps: c.guardrailBase(workload), AllowedRegions: c.allowedRegions(), ExemptActions: c.Guardrails.ExemptActions,
-			})
-		}},
-		{"RequireIMDSv2", func(s constructs.Construct, id string) (*organization.Guardrail, error) {
-			return organization.NewRequireIMDSv2(s, id, organization.RequireIMDSv2Props{GuardrailProps: c.guardrailBase(workload)})
-		}},
-		{"ProtectS3PublicAccessBlock", func(s constructs.Construct, id string) (*organization.Guardrail, error) {
-			return organization.NewProtectS3PublicAccessBlock(s, id, organization.ProtectS3PublicAccessBlockProps{GuardrailProps: c.guardrailBase(workload)})
-		}},
-	} {
+	for _, g := range c.guardrailSpecs(root, workload) {
 		guardrail, err := g.build(s, g.id)
 		if err != nil {
-			b.fail("guardrails.", g.id+"Props.", err)
+			b.problems.MergeFunc("guardrails", err, c.guardrailField(g.id))
 			continue
 		}
 		o.Guardrails[guardrail.Name] = guardrail

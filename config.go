@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"time"
 
 	"github.com/go-landingzone/landingzone/internal/check"
 )
@@ -155,16 +156,21 @@ var (
 )
 
 // Validate reports every problem in c at once, each with its path in the
-// configuration file and the value found. Checks that need a region's Availability
+// configuration file and the value found. Time-boxed access is checked against the
+// current time (ValidateAt takes another). Checks that need a region's Availability
 // Zones run in New.
-func (c Config) Validate() error {
+func (c Config) Validate() error { return c.ValidateAt(time.Now()) }
+
+// ValidateAt is Validate with now as the current time, against which time-boxed grants
+// must not have expired: New validates at its Options.Now.
+func (c Config) ValidateAt(now time.Time) error {
 	var l check.List
 	c.validateOrganization(&l)
 	c.validateAccounts(&l)
 	c.validateWorkloads(&l, c.ouNames())
 	c.validateLogging(&l)
 	c.validateGuardrails(&l)
-	c.validateIdentity(&l)
+	c.validateIdentity(&l, func() time.Time { return now })
 	c.validateNetwork(&l)
 	c.validateSecurity(&l)
 	c.validateDeployment(&l)
@@ -235,6 +241,18 @@ func (c Config) ouNames() map[string]bool {
 
 // required records that field is missing when value is empty, and otherwise checks it
 // with valid.
+// coreKnown reports whether the management, log archive, audit and network accounts
+// and the home region are valid: the names of buckets, roles and ARNs derive from them,
+// and checking those names while one is missing or wrong would only repeat its problem.
+func (c Config) coreKnown() bool {
+	var l check.List
+	for _, a := range []string{c.Organization.ManagementAccount, c.Accounts.LogArchive, c.Accounts.Audit, c.Accounts.Network} {
+		check.AccountID(&l, "account", a)
+	}
+	check.Region(&l, "region", c.Organization.HomeRegion)
+	return l.Len() == 0
+}
+
 func required(l *check.List, field, value string, valid func(*check.List, string, string)) {
 	if value == "" {
 		l.Addf(field, nil, "required")

@@ -252,7 +252,7 @@ func (c Config) assignments(l *check.List) []identity.Assignment {
 	return out
 }
 
-func (c Config) validateIdentity(l *check.List) {
+func (c Config) validateIdentity(l *check.List, now func() time.Time) {
 	id := c.Identity
 	if id == nil {
 		return
@@ -282,12 +282,13 @@ func (c Config) validateIdentity(l *check.List) {
 	}
 	for i, t := range id.TimeBoxed {
 		path := fmt.Sprintf("identity.timeBoxed[%d].", i)
-		props, err := t.props(id.InstanceArn, nil)
+		props, err := t.props(id.InstanceArn, now)
+		skip := []string{"InstanceArn"}
 		if err != nil {
 			l.Addf(path+"grant.expiresAt", t.Grant.ExpiresAt, "not an RFC 3339 time such as \"2026-12-01T18:00:00Z\"")
-			props.Grant.ExpiresAt = time.Now().Add(time.Hour)
+			skip = append(skip, "Grant.ExpiresAt") // reported just now
 		}
-		l.MergeAsExcept(path, "TimeBoxedPermissionSetProps.", props.Validate(), "InstanceArn")
+		l.MergeAsExcept(path, "TimeBoxedPermissionSetProps.", props.Validate(), skip...)
 	}
 	c.assignments(l)
 	if id.StackCount < 0 {

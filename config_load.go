@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -48,10 +49,37 @@ func ParseConfig(name string, data []byte) (Config, error) {
 	}
 	body := file.Docs[0].Body
 	var problems []ConfigProblem
+	// bad are the paths strictCheck reports, left out of validation; quiet are those
+	// whose validation problems would only repeat them.
+	var bad, quiet []string
 	strictCheck(body, reflect.TypeOf(cfg), "", func(node ast.Node, path, msg string) {
 		problems = append(problems, at(name, node, path, msg))
+		quiet = append(quiet, path) // a merge key's mapping misses the merged keys
+		if strings.HasPrefix(msg, mergeKeyProblem) {
+			path = join(path, "<<")
+		}
+		bad = append(bad, path)
+		if m := didYouMean.FindStringSubmatch(msg); m != nil {
+			// A misspelt key: the key it stands for is missing for the same reason.
+			parent := path[:max(strings.LastIndex(path, "."), 0)]
+			quiet = append(quiet, join(parent, m[1]))
+		}
 	})
 	if len(problems) > 0 {
+		// An unknown key or a value of the wrong type must not hide the rest: validate
+		// the document without them, and report what validation finds elsewhere.
+		if rest, ok := withoutPaths(body, bad); ok {
+			if err := locate(name, body, rest.Validate()); err != nil {
+				var ce *ConfigError
+				if errors.As(err, &ce) {
+					for _, p := range ce.Problems {
+						if !under(p.Path, quiet) {
+							problems = append(problems, p)
+						}
+					}
+				}
+			}
+		}
 		return cfg, newConfigError(problems)
 	}
 	if err := yaml.NodeToValue(body, &cfg); err != nil {
@@ -62,6 +90,60 @@ func ParseConfig(name string, data []byte) (Config, error) {
 		return cfg, locate(name, body, err)
 	}
 	return cfg, nil
+}
+
+// didYouMean finds the key that strictCheck suggests for an unknown one.
+var didYouMean = regexp.MustCompile(`did you mean "([^"]+)"\?`)
+
+// withoutPaths decodes the document leniently after removing the values at paths (the
+// key of a mapping, or an element of a list, which becomes null so that the indices of
+// the others stay those of the file). It reports false when the rest still does not
+// decode.
+func withoutPaths(body ast.Node, paths []string) (Config, bool) {
+	var doc any
+	if err := yaml.NodeToValue(body, &doc); err != nil {
+		return Config{}, false
+	}
+	for _, p := range paths {
+		doc = removePath(doc, splitPath(p))
+	}
+	out, err := yaml.Marshal(doc)
+	var cfg Config
+	if err != nil || yaml.Unmarshal(out, &cfg) != nil {
+		return Config{}, false
+	}
+	return cfg, true
+}
+
+// removePath removes the value at segs from v and returns v.
+func removePath(v any, segs []string) any {
+	if len(segs) == 0 {
+		return nil
+	}
+	seg := segs[0]
+	switch x := v.(type) {
+	case map[string]any:
+		if len(segs) == 1 {
+			delete(x, seg)
+		} else if child, ok := x[seg]; ok {
+			x[seg] = removePath(child, segs[1:])
+		}
+	case []any:
+		if i, err := strconv.Atoi(strings.Trim(seg, "[]")); err == nil && strings.HasPrefix(seg, "[") && i < len(x) {
+			x[i] = removePath(x[i], segs[1:])
+		}
+	}
+	return v
+}
+
+// under reports whether path is one of paths or lies below one.
+func under(path string, paths []string) bool {
+	for _, p := range paths {
+		if path == p || strings.HasPrefix(path, p+".") || strings.HasPrefix(path, p+"[") {
+			return true
+		}
+	}
+	return false
 }
 
 // tabIndents reports every line indented with a tab, which YAML forbids and its parser
@@ -129,7 +211,9 @@ func syntaxProblem(name string, err error) ConfigProblem {
 	return ConfigProblem{File: name, Line: 1, Column: 1, Msg: err.Error()}
 }
 
-// newConfigError sorts problems into file order.
+// newConfigError sorts problems into file order and drops repeats: several checks, or
+// several constructs built from one field (the seven guardrails from one exempt
+// role), may find the same problem.
 func newConfigError(problems []ConfigProblem) *ConfigError {
 	sort.SliceStable(problems, func(i, j int) bool {
 		if problems[i].Line != problems[j].Line {
@@ -137,7 +221,15 @@ func newConfigError(problems []ConfigProblem) *ConfigError {
 		}
 		return problems[i].Column < problems[j].Column
 	})
-	return &ConfigError{Problems: problems}
+	out := problems[:0]
+	seen := map[ConfigProblem]bool{}
+	for _, p := range problems {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	return &ConfigError{Problems: out}
 }
 
 func at(name string, node ast.Node, path, msg string) ConfigProblem {

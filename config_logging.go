@@ -205,10 +205,12 @@ func (c Config) validateLogging(l *check.List) {
 			}
 		}
 	}
-	if c.Organization.Prefix == "" || namePrefix.MatchString(c.Organization.Prefix) {
-		l.MergeAs("logging.", "ImmutableBucketProps.", c.bucketProps().Validate())
+	if c.coreKnown() {
+		if c.Organization.Prefix == "" || namePrefix.MatchString(c.Organization.Prefix) {
+			l.MergeAs("logging.", "ImmutableBucketProps.", c.bucketProps().Validate())
+		}
+		l.MergeAs("logging.trail.", "OrganizationTrailProps.", c.trailProps().Validate())
 	}
-	l.MergeAs("logging.trail.", "OrganizationTrailProps.", c.trailProps().Validate())
 	if f := g.Firehose.BufferingIntervalSeconds; f != 0 {
 		check.Range(l, "logging.firehose.bufferingIntervalSeconds", f, logarchive.MinBufferingIntervalSeconds, logarchive.MaxBufferingIntervalSeconds)
 	}

@@ -2,6 +2,7 @@ package landingzone
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/go-landingzone/landingzone/constructs/alerting"
 	"github.com/go-landingzone/landingzone/constructs/configrules"
@@ -197,6 +198,12 @@ func (c Config) validateSecurity(l *check.List) {
 		check.Email(l, check.Index("alerting.emails", i), e)
 	}
 	l.MergeAsExcept("alerting.", "AlertTopicProps.", c.topicProps(c.Organization.HomeRegion).Validate(), "Emails", "AlarmAccounts")
+	// The CIS alarms' exclusions, as the Security stack's TrailAlarms takes them; its
+	// log group and topic are the stack's own.
+	l.MergeFunc("alerting.excludeCisAlarms", alerting.TrailAlarmsProps{Exclude: c.Alerting.ExcludeCISAlarms}.Validate(), func(field string) (string, bool) {
+		rest, ok := strings.CutPrefix(field, "TrailAlarmsProps.Exclude")
+		return "alerting.excludeCisAlarms" + rest, ok
+	})
 	if c.Logging.KeyArn != "" {
 		// Empty, the GuardDuty detectors wait for it (Config.Pending).
 		check.ParseARN(l, "logging.keyArn", c.Logging.KeyArn, "kms", "key/")

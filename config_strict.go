@@ -33,7 +33,7 @@ func strictCheck(node ast.Node, t reflect.Type, path string, report func(ast.Nod
 			key := keyName(kv)
 			f, known := fields[key]
 			if key == "<<" {
-				report(kv.Key, path, "a YAML merge key (<<), which the configuration does not take: write the keys out")
+				report(kv.Key, path, mergeKeyProblem+", which the configuration does not take: write the keys out")
 				continue
 			}
 			if !known {
@@ -89,6 +89,9 @@ func strictCheck(node ast.Node, t reflect.Type, path string, report func(ast.Nod
 		}
 	}
 }
+
+// mergeKeyProblem begins the message for a YAML merge key.
+const mergeKeyProblem = "a YAML merge key (<<)"
 
 // jsonFields maps the JSON names of t's exported fields to the fields.
 func jsonFields(t reflect.Type) map[string]reflect.StructField {

@@ -126,7 +126,10 @@ func New(app awscdk.App, cfg Config) (*LandingZone, error) {
 
 // NewWithOptions is New with options.
 func NewWithOptions(app awscdk.App, cfg Config, opts Options) (*LandingZone, error) {
-	if err := cfg.Validate(); err != nil {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if err := cfg.ValidateAt(opts.Now()); err != nil {
 		return nil, err
 	}
 	if opts.Place != nil && cfg.Deployment.Pipeline != nil {
@@ -137,9 +140,6 @@ func NewWithOptions(app awscdk.App, cfg Config, opts Options) (*LandingZone, err
 	}
 	if err := checkQualifierContext(app, cfg); err != nil {
 		return nil, err
-	}
-	if opts.Now == nil {
-		opts.Now = time.Now
 	}
 	if opts.Place == nil {
 		opts.Place = func(string) constructs.Construct { return app }
