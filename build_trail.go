@@ -15,9 +15,14 @@ type OrgTrailStack struct {
 	Alarms *alerting.TrailAlarms
 }
 
-// orgTrail builds the organization trail, after the bucket it writes to.
+// orgTrail builds the organization trail, after the bucket it writes to. An adopted
+// trail (logging.trail.existingTrailName) gets no stack: it would hold no resource,
+// which CloudFormation refuses.
 func (b *builder) orgTrail() {
 	c := b.cfg
+	if c.Logging.Trail.ExistingTrailName != "" {
+		return
+	}
 	s := b.newStack("OrgTrail-"+c.Organization.HomeRegion, c.Organization.ManagementAccount, c.Organization.HomeRegion, "organization trail", coreStack)
 	if home := b.lz.LogArchives[c.Organization.HomeRegion]; home != nil {
 		dependOn(s, home.Stack)

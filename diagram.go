@@ -170,22 +170,25 @@ func (d *diagrammer) management() {
 		}
 		d.stack(g, "SecurityDelegation-"+r, summary, nil)
 	}
-	d.stack(g, "OrgTrail-"+home, "", func(st *graph.Group) {
-		title := "organization trail"
-		if c.Logging.Trail.ExistingTrailName != "" {
-			title = "adopted organization trail"
-		}
-		trail := d.ref("trail")
-		st.AddNode(trail, graph.Rounded, title, c.trailName())
+	trail := d.ref("trail")
+	if c.Logging.Trail.ExistingTrailName != "" {
+		// Adopted: the trail exists outside the landing zone's stacks.
+		g.AddNode(trail, graph.Rounded, "adopted organization trail", c.trailName())
 		d.edge(flowAPI, d.ref("api"), trail, "1 API activity")
 		d.edge(flowAPI, trail, d.ref("bucket"), "1 log files")
-		if c.Logging.Trail.CloudWatchLogs && c.Logging.Trail.ExistingTrailName == "" {
-			logs := d.ref("trail_logs")
-			st.AddNode(logs, graph.Store, "trail log group", "CIS alarms")
-			d.edge(flowAPI, trail, logs, "1 CloudWatch Logs")
-			d.edge(flowFindings, logs, d.ref("topic", home), "3 CIS alarms")
-		}
-	})
+	} else {
+		d.stack(g, "OrgTrail-"+home, "", func(st *graph.Group) {
+			st.AddNode(trail, graph.Rounded, "organization trail", c.trailName())
+			d.edge(flowAPI, d.ref("api"), trail, "1 API activity")
+			d.edge(flowAPI, trail, d.ref("bucket"), "1 log files")
+			if c.Logging.Trail.CloudWatchLogs {
+				logs := d.ref("trail_logs")
+				st.AddNode(logs, graph.Store, "trail log group", "CIS alarms")
+				d.edge(flowAPI, trail, logs, "1 CloudWatch Logs")
+				d.edge(flowFindings, logs, d.ref("topic", home), "3 CIS alarms")
+			}
+		})
+	}
 	if id := c.Identity; id != nil && len(id.PermissionSets)+len(id.TimeBoxed) > 0 {
 		d.stack(g, "Identity-"+c.identityRegion(), plural(len(id.PermissionSets)+len(id.TimeBoxed), "permission set"), nil)
 		if n := c.assignmentStackCount(); n > 0 {

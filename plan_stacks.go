@@ -68,7 +68,10 @@ func (c Config) Stacks() []PlannedStack {
 	}
 	baselines(StageAudit, accountAudit, c.Accounts.Audit)
 
-	add(StageManagement, accountManagement, mgmt, home, "OrgTrail-"+home)
+	if c.Logging.Trail.ExistingTrailName == "" {
+		// An adopted trail needs no stack: the log archive admits it by its name.
+		add(StageManagement, accountManagement, mgmt, home, "OrgTrail-"+home)
+	}
 	if id := c.Identity; id != nil && len(id.PermissionSets)+len(id.TimeBoxed) > 0 {
 		add(StageManagement, accountManagement, mgmt, c.identityRegion(), "Identity-"+c.identityRegion())
 		for i := range c.assignmentStackCount() {

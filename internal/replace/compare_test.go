@@ -28,7 +28,8 @@ const before = `{"Resources": {
 }}`
 
 func TestCompare(t *testing.T) {
-	old := templates(t, map[string]string{"Core": before, "Gone": `{"Resources": {"Trail": {"Type": "AWS::CloudTrail::Trail", "Properties": {"TrailName": "t"}}}}`})
+	old := templates(t, map[string]string{"Core": before, "Gone": `{"Resources": {"Trail": {"Type": "AWS::CloudTrail::Trail", "Properties": {"TrailName": "t"}},
+		"TrailKey": {"Type": "AWS::KMS::Key", "DeletionPolicy": "Retain"}}}`})
 	for _, c := range []struct {
 		name, after string
 		want        []string
@@ -71,7 +72,7 @@ func TestCompare(t *testing.T) {
 					t.Errorf("finding %d: %s, want %s", i, lines[i], w)
 				}
 			}
-			// The stack that is gone loses its trail in every case.
+			// The stack that is gone loses its trail in every case; its key is retained.
 			if len(got) == len(lines) || got[len(got)-1].String() != "Gone: Trail (AWS::CloudTrail::Trail) is deleted with its stack" {
 				t.Errorf("the deleted stack's trail not reported: %v", got)
 			}

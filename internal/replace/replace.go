@@ -66,6 +66,9 @@ func Compare(before, after map[string]map[string]any) []Finding {
 			n, ok := now[id]
 			switch {
 			case !kept:
+				if o["DeletionPolicy"] == "Retain" {
+					continue // the stack's deletion leaves it in place
+				}
 				f.Reason = "is deleted with its stack"
 				out = append(out, f)
 				continue
