@@ -41,3 +41,32 @@ func FormatFirstDeploy(steps []DeployStep) string {
 	}
 	return b.String()
 }
+
+// FormatPlan writes what `landingzone plan` and `make plan` print for c: its stacks in
+// deploy order with their stage, account and region; the values it still awaits, each
+// with the stack output that holds it; the order of a first deploy; and, with
+// deployment.pipeline, the pipeline's waves. It needs no CDK.
+func FormatPlan(c Config) (string, error) {
+	var b strings.Builder
+	b.WriteString("stacks, in deploy order:\n")
+	for _, s := range c.Stacks() {
+		fmt.Fprintf(&b, "  %-14s %-36s %s %s\n", s.Stage, s.Name, s.Account, s.Region)
+	}
+	b.WriteString("\n")
+	if pending := c.Pending(); len(pending) > 0 {
+		b.WriteString("waiting for values to record:\n")
+		for _, p := range pending {
+			fmt.Fprintf(&b, "  %s: the output %s of %s; until then, left out: %s\n", p.Field, p.Output, p.Stack, p.Waiting)
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "first deploy:\n%s\n", FormatFirstDeploy(c.FirstDeploy()))
+	if c.Deployment.Pipeline != nil {
+		plan, err := c.RolloutPlan()
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(&b, "core stages, one after the other: %s\n%s", strings.Join(CoreStages(), ", "), plan)
+	}
+	return b.String(), nil
+}

@@ -17,7 +17,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/jsii-runtime-go"
@@ -46,30 +45,17 @@ func build(app awscdk.App) error {
 	return err
 }
 
-// printPlan writes to w the values the configuration still awaits, the order of a
-// first deploy and the rollout plan of the pipeline's waves.
+// printPlan writes to w the plan of the configuration (landingzone.FormatPlan).
 func printPlan(w io.Writer) error {
 	cfg, err := loadConfig()
 	if err != nil {
 		return err
 	}
-	var b strings.Builder
-	if pending := cfg.Pending(); len(pending) > 0 {
-		b.WriteString("waiting for values to record:\n")
-		for _, p := range pending {
-			fmt.Fprintf(&b, "  %s: the output %s of %s; until then, left out: %s\n", p.Field, p.Output, p.Stack, p.Waiting)
-		}
-		b.WriteString("\n")
+	text, err := landingzone.FormatPlan(cfg)
+	if err != nil {
+		return err
 	}
-	fmt.Fprintf(&b, "first deploy:\n%s\n", landingzone.FormatFirstDeploy(cfg.FirstDeploy()))
-	if cfg.Deployment.Pipeline != nil {
-		plan, err := cfg.RolloutPlan()
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(&b, "core stages, one after the other: %s\n%s", strings.Join(landingzone.CoreStages(), ", "), plan)
-	}
-	_, err = io.WriteString(w, b.String())
+	_, err = io.WriteString(w, text)
 	return err
 }
 
