@@ -75,13 +75,15 @@ type EgressVPC struct {
 	ReturnCidrs []string `json:"returnCidrs,omitempty"`
 }
 
-// PrivateRanges are the RFC 1918 ranges.
-var PrivateRanges = []string{"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"}
+// PrivateRanges returns the three private ranges of RFC 1918, a new slice at each call.
+func PrivateRanges() []string {
+	return []string{"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"}
+}
 
 // returnCidrs resolves EgressVPC.ReturnCidrs.
 func (e EgressVPC) returnCidrs() []string {
 	if len(e.ReturnCidrs) == 0 {
-		return PrivateRanges
+		return PrivateRanges()
 	}
 	return e.ReturnCidrs
 }

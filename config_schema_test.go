@@ -135,7 +135,7 @@ func TestSchemaEgressEnumMatchesNetwork(t *testing.T) {
 	}
 	got := s.Defs["VPC"].Properties["egress"].Enum
 	var want []string
-	for _, e := range network.Egresses {
+	for _, e := range network.Egresses() {
 		want = append(want, string(e))
 	}
 	if strings.Join(got, " ") != strings.Join(want, " ") {

@@ -58,11 +58,11 @@ func TestTrailAlarms(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	n := len(alerting.CISAlarms)
+	n := len(alerting.CISAlarms())
 	tpl.ResourceCountIs("AWS::Logs::MetricFilter", n)
 	tpl.ResourceCountIs("AWS::CloudWatch::Alarm", n)
 	// Every control's exact pattern, on the trail's log group.
-	for _, c := range alerting.CISAlarms {
+	for _, c := range alerting.CISAlarms() {
 		tpl.HasResourceProperties("AWS::Logs::MetricFilter", map[string]any{
 			"FilterPattern": c.Pattern,
 			"LogGroupName":  map[string]any{"Ref": assertLogicalID("TrailLogs")},
@@ -93,10 +93,10 @@ func TestCISAlarmsCoverTheBenchmark(t *testing.T) {
 		"CloudWatch.10": "SecurityGroupChanges", "CloudWatch.11": "NACLChanges", "CloudWatch.12": "NetworkGatewayChanges",
 		"CloudWatch.13": "RouteTableChanges", "CloudWatch.14": "VPCChanges", "CIS-4.15": "OrganizationsChanges",
 	}
-	if len(alerting.CISAlarms) != len(want) {
-		t.Errorf("%d controls, want %d", len(alerting.CISAlarms), len(want))
+	if len(alerting.CISAlarms()) != len(want) {
+		t.Errorf("%d controls, want %d", len(alerting.CISAlarms()), len(want))
 	}
-	for _, c := range alerting.CISAlarms {
+	for _, c := range alerting.CISAlarms() {
 		if want[c.ControlID] != c.Name {
 			t.Errorf("%s is %q, want %q", c.ControlID, c.Name, want[c.ControlID])
 		}
@@ -119,8 +119,8 @@ func TestTrailAlarmsExclude(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	tpl.ResourceCountIs("AWS::CloudWatch::Alarm", len(alerting.CISAlarms)-1)
-	tpl.ResourcePropertiesCountIs("AWS::Logs::MetricFilter", map[string]any{"FilterPattern": alerting.CISAlarms[1].Pattern}, 0)
+	tpl.ResourceCountIs("AWS::CloudWatch::Alarm", len(alerting.CISAlarms())-1)
+	tpl.ResourcePropertiesCountIs("AWS::Logs::MetricFilter", map[string]any{"FilterPattern": alerting.CISAlarms()[1].Pattern}, 0)
 	tpl.AllResourcesProperties("AWS::CloudWatch::Alarm", map[string]any{
 		"Namespace":    "Org/CIS",
 		"AlarmActions": []any{map[string]any{"Ref": assertLogicalID("Alerts")}},

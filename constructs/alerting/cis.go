@@ -1,5 +1,7 @@
 package alerting
 
+import "slices"
+
 // CISAlarm is one monitoring control of the CIS AWS Foundations Benchmark: a metric
 // filter on the CloudTrail log group and an alarm on its first match.
 type CISAlarm struct {
@@ -17,11 +19,14 @@ type CISAlarm struct {
 	Pattern string
 }
 
-// CISAlarms lists the monitoring controls NewTrailAlarms creates, in control order. The
-// patterns are those of the AWS Security Hub controls CloudWatch.1 to CloudWatch.14
-// (CIS AWS Foundations Benchmark v1.2.0 section 3 and v1.4.0 section 4) and of CIS
-// v1.4.0 recommendation 4.15 for AWS Organizations.
-var CISAlarms = []CISAlarm{
+// CISAlarms returns the monitoring controls NewTrailAlarms creates, in control order, as
+// a new slice at each call. The patterns are those of the AWS Security Hub controls
+// CloudWatch.1 to CloudWatch.14 (CIS AWS Foundations Benchmark v1.2.0 section 3 and
+// v1.4.0 section 4) and of CIS v1.4.0 recommendation 4.15 for AWS Organizations.
+func CISAlarms() []CISAlarm { return slices.Clone(cisAlarms) }
+
+// cisAlarms is the list CISAlarms copies; NewTrailAlarms reads it directly.
+var cisAlarms = []CISAlarm{
 	{"CloudWatch.1", "RootAccountUsage", "The root user was used",
 		`{$.userIdentity.type="Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType !="AwsServiceEvent"}`},
 	{"CloudWatch.2", "UnauthorizedAPICalls", "API calls were refused as unauthorized",

@@ -68,7 +68,7 @@ func ExampleNewTrailAlarms() {
 		fmt.Println(err)
 		return
 	}
-	for _, c := range alerting.CISAlarms[:3] {
+	for _, c := range alerting.CISAlarms()[:3] {
 		fmt.Println(c.ControlID, c.Name, alarms.Alarm(c.ControlID) != nil)
 	}
 	fmt.Println("alarms:", len(alarms.Alarms))

@@ -75,8 +75,11 @@ const (
 	LoggingNone LoggingLevel = "NONE"
 )
 
-// LoggingLevels lists the logging levels, the default first.
-var LoggingLevels = []LoggingLevel{LoggingError, LoggingInfo, LoggingNone}
+// LoggingLevels returns the logging levels, the default first, in a new slice at each
+// call.
+func LoggingLevels() []LoggingLevel {
+	return []LoggingLevel{LoggingError, LoggingInfo, LoggingNone}
+}
 
 // Shapes from the SNS and AWS Chatbot API references; Slack IDs are upper-case letters
 // and digits after a type letter (T for workspaces, E for Enterprise Grid
@@ -174,6 +177,6 @@ func validateSlack(l *check.List, prefix string, raw, s SlackChannel) {
 		l.Addf(prefix+"Name", raw.Name, "the default %q is not a Chatbot configuration name of at most 128 characters; set `Name`", s.Name)
 	}
 	if raw.LoggingLevel != "" {
-		check.OneOf(l, prefix+"LoggingLevel", raw.LoggingLevel, LoggingLevels)
+		check.OneOf(l, prefix+"LoggingLevel", raw.LoggingLevel, LoggingLevels())
 	}
 }

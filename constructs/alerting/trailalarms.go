@@ -52,11 +52,11 @@ func (p TrailAlarmsProps) validate() (TrailAlarmsProps, error) {
 	}
 	// The controls share everything but their pattern, name and description, which
 	// are constants: checking the shared fields once reports each problem once.
-	first := CISAlarms[0]
+	first := cisAlarms[0]
 	LogPatternAlarmProps{LogGroup: p.LogGroup, Topic: p.Topic, Namespace: p.Namespace, Pattern: first.Pattern}.
 		validate(&l, "TrailAlarmsProps.", first.Name)
-	ids := make([]string, len(CISAlarms))
-	for i, a := range CISAlarms {
+	ids := make([]string, len(cisAlarms))
+	for i, a := range cisAlarms {
 		ids[i] = a.ControlID
 	}
 	for i, x := range p.Exclude {
@@ -80,7 +80,7 @@ func NewTrailAlarms(scope constructs.Construct, id string, props TrailAlarmsProp
 	}
 	t := &TrailAlarms{Alarms: map[string]*LogPatternAlarm{}}
 	constructs.NewConstruct_Override(t, scope, jsii.String(id))
-	for _, a := range CISAlarms {
+	for _, a := range cisAlarms {
 		if slices.Contains(p.Exclude, a.ControlID) {
 			continue
 		}

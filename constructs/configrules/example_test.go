@@ -28,7 +28,7 @@ func ExampleNewRecorder() {
 		fmt.Println(err)
 		return
 	}
-	for _, rule := range configrules.DefaultRules {
+	for _, rule := range configrules.DefaultRules() {
 		if rec.Rules[rule] == nil {
 			fmt.Println("off:", rule)
 		}

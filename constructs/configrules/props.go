@@ -19,10 +19,10 @@ const (
 	FlowLogTrafficType = "ALL"
 )
 
-// DefaultBlockedPorts are the ports RuleRestrictedCommonPorts keeps closed to the
-// internet: FTP data and control, RDP, MySQL and 4333 (mSQL), the rule's own defaults.
-// SSH has a rule of its own.
-var DefaultBlockedPorts = []int{20, 21, 3389, 3306, 4333}
+// DefaultBlockedPorts returns the ports RuleRestrictedCommonPorts keeps closed to the
+// internet, in a new slice at each call: FTP data and control, RDP, MySQL and 4333
+// (mSQL), the rule's own defaults. SSH has a rule of its own.
+func DefaultBlockedPorts() []int { return []int{20, 21, 3389, 3306, 4333} }
 
 // Limits of the managed rules' parameters, from the AWS Config developer guide.
 const (
@@ -112,7 +112,7 @@ func (p RecorderProps) withDefaults() RecorderProps {
 		p.KeyPrefix = DefaultKeyPrefix
 	}
 	if len(p.BlockedPorts) == 0 {
-		p.BlockedPorts = DefaultBlockedPorts
+		p.BlockedPorts = DefaultBlockedPorts()
 	}
 	return p
 }
@@ -131,7 +131,7 @@ func (p RecorderProps) enabled(rule Rule) bool {
 // rules lists the rules p turns on, in creation order.
 func (p RecorderProps) rules() []Rule {
 	var out []Rule
-	for _, r := range append(slices.Clone(DefaultRules), RuleApprovedAMIsByID, RuleApprovedAMIsByTag) {
+	for _, r := range append(DefaultRules(), RuleApprovedAMIsByID, RuleApprovedAMIsByTag) {
 		if p.enabled(r) {
 			out = append(out, r)
 		}

@@ -122,8 +122,8 @@ func TestRecorderHomeRegion(t *testing.T) {
 	// Every default rule, with its parameters, named alike in every account, created
 	// after the recorder and the delivery channel.
 	rules := rulesByName(tpl)
-	if len(rules) != len(configrules.DefaultRules) {
-		t.Errorf("rules %v, want the %d of DefaultRules", names(rules), len(configrules.DefaultRules))
+	if len(rules) != len(configrules.DefaultRules()) {
+		t.Errorf("rules %v, want the %d of DefaultRules", names(rules), len(configrules.DefaultRules()))
 	}
 	tpl.AllResources("AWS::Config::ConfigRule", map[string]any{"DependsOn": assertions.Match_ArrayWith(&[]any{channelID, recorderID})})
 	assertRule(t, rules, "restricted-ssh", "INCOMING_SSH_DISABLED", nil, nil)
@@ -161,7 +161,7 @@ func TestRecorderOtherRegion(t *testing.T) {
 			t.Errorf("rule %s exists outside the home region", global)
 		}
 	}
-	if len(rules) != len(configrules.DefaultRules)-2 {
+	if len(rules) != len(configrules.DefaultRules())-2 {
 		t.Errorf("rules %v, want the regional ones of DefaultRules", names(rules))
 	}
 }
@@ -204,7 +204,7 @@ func TestRecorderEnvironmentAgnostic(t *testing.T) {
 			t.Errorf("rule %s: condition %v, global %v", name, got, global)
 		}
 	}
-	if len(rules) != len(configrules.DefaultRules) {
+	if len(rules) != len(configrules.DefaultRules()) {
 		t.Errorf("rules %v, want all of DefaultRules", names(rules))
 	}
 	lztest.AssertStackSetSafe(t, "Baseline", tpl)

@@ -49,12 +49,15 @@ const (
 	RuleApprovedAMIsByTag Rule = "approved-amis-by-tag"
 )
 
-// DefaultRules lists the rules on unless DisabledRules names them, in creation order.
-var DefaultRules = []Rule{
-	RuleRestrictedSSH, RuleRestrictedCommonPorts,
-	RuleS3PublicReadProhibited, RuleS3PublicWriteProhibited, RuleS3SSLRequestsOnly,
-	RuleEncryptedVolumes, RuleVPCFlowLogsEnabled, RuleCloudTrailEnabled,
-	RuleGuardDutyCentralized, RuleRootAccountMFA, RuleIAMNoInlinePolicy,
+// DefaultRules returns the rules on unless DisabledRules names them, in creation order,
+// in a new slice at each call.
+func DefaultRules() []Rule {
+	return []Rule{
+		RuleRestrictedSSH, RuleRestrictedCommonPorts,
+		RuleS3PublicReadProhibited, RuleS3PublicWriteProhibited, RuleS3SSLRequestsOnly,
+		RuleEncryptedVolumes, RuleVPCFlowLogsEnabled, RuleCloudTrailEnabled,
+		RuleGuardDutyCentralized, RuleRootAccountMFA, RuleIAMNoInlinePolicy,
+	}
 }
 
 // RuleNamePrefix starts the name of every rule: "landingzone-restricted-ssh". The names
@@ -125,4 +128,4 @@ func (r Rule) Valid() bool {
 }
 
 // isDefault reports whether r is one of DefaultRules.
-func (r Rule) isDefault() bool { return slices.Contains(DefaultRules, r) }
+func (r Rule) isDefault() bool { return slices.Contains(DefaultRules(), r) }

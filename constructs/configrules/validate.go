@@ -77,7 +77,7 @@ func (p RecorderProps) validateDisabledRules(l *check.List) {
 		case r == RuleApprovedAMIsByID || r == RuleApprovedAMIsByTag:
 			l.Addf(field, string(r), "is on only with `ApprovedAMIIDs` or `ApprovedAMITags`; leave them empty instead")
 		case !r.isDefault():
-			l.Addf(field, string(r), "unknown rule; want one of %q", DefaultRules)
+			l.Addf(field, string(r), "unknown rule; want one of %q", DefaultRules())
 		}
 	}
 	check.Duplicates(l, "RecorderProps.DisabledRules[%d]", names)

@@ -49,22 +49,23 @@ const (
 	FeatureLambdaNetworkLogs Feature = "LAMBDA_NETWORK_LOGS"
 )
 
-// Features lists every feature, protection plans first.
-var Features = []Feature{
-	FeatureS3DataEvents, FeatureEKSAuditLogs, FeatureRuntimeMonitoring, FeatureEBSMalwareProtection,
-	FeatureRDSLoginEvents, FeatureLambdaNetworkLogs,
-	FeatureEKSAgentManagement, FeatureECSFargateAgentManagement, FeatureEC2AgentManagement,
-}
+// Features returns every feature, protection plans first, in a new slice at each call.
+func Features() []Feature { return slices.Concat(plans, agentManagement) }
 
 // plans are the top-level features of the API; agentManagement are the additional
 // configurations of FeatureRuntimeMonitoring.
 var (
-	plans           = Features[:6]
-	agentManagement = Features[6:]
+	plans = []Feature{
+		FeatureS3DataEvents, FeatureEKSAuditLogs, FeatureRuntimeMonitoring, FeatureEBSMalwareProtection,
+		FeatureRDSLoginEvents, FeatureLambdaNetworkLogs,
+	}
+	agentManagement = []Feature{FeatureEKSAgentManagement, FeatureECSFargateAgentManagement, FeatureEC2AgentManagement}
 )
 
 // Valid reports whether f is one of Features.
-func (f Feature) Valid() bool { return slices.Contains(Features, f) }
+func (f Feature) Valid() bool {
+	return slices.Contains(plans, f) || slices.Contains(agentManagement, f)
+}
 
 // featureState is a plan with its status and, for Runtime Monitoring, its agent
 // management settings.

@@ -85,7 +85,7 @@ func handlerOf(scope constructs.Construct, roleName string) handler {
 		Timeout:     awscdk.Duration_Minutes(jsii.Number(handlerTimeoutMinutes)),
 		Description: jsii.String("landingzone: delegates GuardDuty and configures its detector and organization"),
 	})
-	nag.SuppressControls(fn, true, nag.HandlerOutsideVPC)
+	nag.SuppressControls(fn, true, nag.HandlerOutsideVPC())
 	return handler{fn: fn, role: role}
 }
 

@@ -41,8 +41,8 @@ const (
 	ModeSingleAccount Mode = "single-account"
 )
 
-// Modes lists the modes, the default first.
-var Modes = []Mode{ModeOrganization, ModeSingleAccount}
+// Modes returns the modes, the default first, in a new slice at each call.
+func Modes() []Mode { return []Mode{ModeOrganization, ModeSingleAccount} }
 
 var (
 	// detectorID is the shape of a GuardDuty detector ID in the API reference.
@@ -127,14 +127,14 @@ func (p DetectorProps) validate() (DetectorProps, error) {
 	var l check.List
 	r := p.withDefaults()
 	if p.Mode != "" {
-		check.OneOf(&l, "DetectorProps.Mode", p.Mode, Modes)
+		check.OneOf(&l, "DetectorProps.Mode", p.Mode, Modes())
 	}
 	if p.DetectorID != "" && !detectorID.MatchString(p.DetectorID) {
 		l.Addf("DetectorProps.DetectorID", p.DetectorID, "not a GuardDuty detector ID such as \"12abc34d567e8fa901bc2d34e56789f0\"")
 	}
 	for i, f := range p.DisabledFeatures {
 		if !f.Valid() {
-			l.Addf(check.Index("DetectorProps.DisabledFeatures", i), string(f), "unknown protection feature; want one of %q", Features)
+			l.Addf(check.Index("DetectorProps.DisabledFeatures", i), string(f), "unknown protection feature; want one of %q", Features())
 		}
 	}
 	names := make([]string, len(p.DisabledFeatures))

@@ -107,14 +107,14 @@ func TestValidateWithoutStack(t *testing.T) {
 
 func TestFeatures(t *testing.T) {
 	seen := map[guardduty.Feature]bool{}
-	for _, f := range guardduty.Features {
+	for _, f := range guardduty.Features() {
 		if !f.Valid() || seen[f] {
 			t.Errorf("feature %q invalid or listed twice", f)
 		}
 		seen[f] = true
 	}
 	if len(seen) != 9 || guardduty.Feature("EKS_RUNTIME_MONITORING").Valid() {
-		t.Errorf("features %v: want the six protection plans and three agent settings, without the legacy EKS_RUNTIME_MONITORING", guardduty.Features)
+		t.Errorf("features %v: want the six protection plans and three agent settings, without the legacy EKS_RUNTIME_MONITORING", guardduty.Features())
 	}
 }
 

@@ -51,9 +51,9 @@ func (a access) withDefaults() access {
 func (a access) validate(l *check.List, prefix string) {
 	switch {
 	case a.persona == "":
-		l.Addf(prefix+"Persona", string(a.persona), "required; want one of %q", Personas)
+		l.Addf(prefix+"Persona", string(a.persona), "required; want one of %q", Personas())
 	case !a.persona.Valid():
-		l.Addf(prefix+"Persona", string(a.persona), "unknown persona; want one of %q", Personas)
+		l.Addf(prefix+"Persona", string(a.persona), "unknown persona; want one of %q", Personas())
 	}
 	if a.boundaryPolicyName != "" && a.boundaryManagedPolicy != "" {
 		l.Addf(prefix+"BoundaryManagedPolicy", a.boundaryManagedPolicy, "set together with `BoundaryPolicyName`; a permissions boundary is one policy")

@@ -25,11 +25,12 @@ const (
 	AuditReadOnly AuditAccess = "read-only"
 )
 
-// AuditAccesses lists the audit access levels, the default first.
-var AuditAccesses = []AuditAccess{AuditViewOnly, AuditReadOnly}
+// AuditAccesses returns the audit access levels, the default first, in a new slice at
+// each call.
+func AuditAccesses() []AuditAccess { return []AuditAccess{AuditViewOnly, AuditReadOnly} }
 
 // Valid reports whether a is a known level or the zero value.
-func (a AuditAccess) Valid() bool { return a == "" || slices.Contains(AuditAccesses, a) }
+func (a AuditAccess) Valid() bool { return a == "" || slices.Contains(AuditAccesses(), a) }
 
 // policies lists the AWS managed policies of the level.
 func (a AuditAccess) policies() []string {
@@ -77,7 +78,7 @@ func (p AuditRoleProps) validate() (AuditRoleProps, error) {
 	}
 	roleName(&l, "AuditRoleProps.RoleName", p.RoleName)
 	if !p.Access.Valid() {
-		l.Addf("AuditRoleProps.Access", string(p.Access), "unknown access level; want one of %q", AuditAccesses)
+		l.Addf("AuditRoleProps.Access", string(p.Access), "unknown access level; want one of %q", AuditAccesses())
 	}
 	sessionDuration(&l, "AuditRoleProps.MaxSessionDuration", p.MaxSessionDuration)
 	if p.MaxSessionDuration == "" {

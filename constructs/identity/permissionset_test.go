@@ -15,7 +15,7 @@ import (
 func TestPermissionSetPersonas(t *testing.T) {
 	sets := map[identity.Persona]*identity.PermissionSet{}
 	tpl := lztest.SynthStack(t, func(s awscdk.Stack) {
-		for _, p := range identity.Personas {
+		for _, p := range identity.Personas() {
 			ps, err := identity.NewPermissionSet(s, p.DefaultName(), identity.PermissionSetProps{InstanceArn: instance, Persona: p})
 			if err != nil {
 				t.Fatal(err)
@@ -23,7 +23,7 @@ func TestPermissionSetPersonas(t *testing.T) {
 			sets[p] = ps
 		}
 	})
-	tpl.ResourceCountIs("AWS::SSO::PermissionSet", len(identity.Personas))
+	tpl.ResourceCountIs("AWS::SSO::PermissionSet", len(identity.Personas()))
 	tpl.AllResourcesProperties("AWS::SSO::PermissionSet", map[string]any{"InstanceArn": instance, "SessionDuration": "PT1H"})
 	for persona, managed := range map[identity.Persona][]any{
 		identity.PersonaAdministrator:   {"arn:aws:iam::aws:policy/AdministratorAccess"},

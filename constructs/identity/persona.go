@@ -19,8 +19,10 @@ const (
 	PersonaSecurityAuditor Persona = "security-auditor"
 )
 
-// Personas lists every persona, the most powerful first.
-var Personas = []Persona{PersonaAdministrator, PersonaDeveloper, PersonaOperator, PersonaContentEditor, PersonaReadOnly, PersonaViewOnly, PersonaSecurityAuditor}
+// Personas returns every persona, the most powerful first, in a new slice at each call.
+func Personas() []Persona {
+	return []Persona{PersonaAdministrator, PersonaDeveloper, PersonaOperator, PersonaContentEditor, PersonaReadOnly, PersonaViewOnly, PersonaSecurityAuditor}
+}
 
 // AWS managed policies the personas use, by name with path.
 const (
@@ -67,7 +69,7 @@ var personaSpecs = map[Persona]personaSpec{
 }
 
 // Valid reports whether p is one of Personas.
-func (p Persona) Valid() bool { return slices.Contains(Personas, p) }
+func (p Persona) Valid() bool { return slices.Contains(Personas(), p) }
 
 // DefaultName is the name a permission set of p takes when its props name none, such
 // as "Administrator". Empty for an unknown persona.

@@ -34,7 +34,7 @@ func newAccessLogBucket(scope constructs.Construct, id string, expireDays int) a
 		LifecycleRules:    expiryRules(expireDays),
 	})
 	secure.NotifyEventBridge(bucket)
-	nag.SuppressControls(bucket, true, nag.AccessLogBucketControls...)
+	nag.SuppressControls(bucket, true, nag.AccessLogBucketControls()...)
 	nag.Suppress(bucket, false, nag.Rule{ID: "AwsSolutions-S1",
 		Reason: "this bucket receives the log bucket's server access logs; logging its own access would log into itself or need a third bucket for no audit gain"})
 	return bucket

@@ -54,8 +54,10 @@ const (
 	ObjectLockNone ObjectLockMode = "NONE"
 )
 
-// ObjectLockModes lists the valid modes.
-var ObjectLockModes = []ObjectLockMode{ObjectLockCompliance, ObjectLockGovernance, ObjectLockNone}
+// ObjectLockModes returns the valid modes in a new slice at each call.
+func ObjectLockModes() []ObjectLockMode {
+	return []ObjectLockMode{ObjectLockCompliance, ObjectLockGovernance, ObjectLockNone}
+}
 
 // ImmutableBucketProps configures NewImmutableBucket. The zero value is a bucket named
 // BucketName(DefaultNamePrefix, account, region) whose objects Object Lock keeps in

@@ -30,7 +30,7 @@ func validate(raw ImmutableBucketProps, e stackenv.Env, stackless bool) (Immutab
 		l.Addf("ImmutableBucketProps.ExistingKeyArn", raw.ExistingKeyArn, "needs `ExistingBucketName`; a created bucket gets its key from `Key`")
 	}
 	validateName(&l, raw, p, e, stackless)
-	check.OneOf(&l, "ImmutableBucketProps.ObjectLockMode", p.ObjectLockMode, ObjectLockModes)
+	check.OneOf(&l, "ImmutableBucketProps.ObjectLockMode", p.ObjectLockMode, ObjectLockModes())
 	if p.ObjectLockMode == ObjectLockNone {
 		if raw.RetentionDays != 0 {
 			l.Addf("ImmutableBucketProps.RetentionDays", raw.RetentionDays, "Object Lock mode %s keeps no default retention", ObjectLockNone)

@@ -31,12 +31,15 @@ const (
 	DefaultSecurityGroupConfigRemediation DefaultSecurityGroupMode = "config-remediation"
 )
 
-// DefaultSecurityGroupModes lists the modes, the default first.
-var DefaultSecurityGroupModes = []DefaultSecurityGroupMode{DefaultSecurityGroupCustomResource, DefaultSecurityGroupConfigRemediation}
+// DefaultSecurityGroupModes returns the modes, the default first, in a new slice at each
+// call.
+func DefaultSecurityGroupModes() []DefaultSecurityGroupMode {
+	return []DefaultSecurityGroupMode{DefaultSecurityGroupCustomResource, DefaultSecurityGroupConfigRemediation}
+}
 
 // Valid reports whether m is a known mode or the zero value.
 func (m DefaultSecurityGroupMode) Valid() bool {
-	return m == "" || slices.Contains(DefaultSecurityGroupModes, m)
+	return m == "" || slices.Contains(DefaultSecurityGroupModes(), m)
 }
 
 func (m DefaultSecurityGroupMode) orDefault() DefaultSecurityGroupMode {

@@ -25,11 +25,13 @@ const (
 	EgressTransitGateway Egress = "transit-gateway"
 )
 
-// Egresses lists every egress mode, the default first.
-var Egresses = []Egress{EgressNatPerAZ, EgressSingleNat, EgressProxy, EgressNone, EgressTransitGateway}
+// Egresses returns every egress mode, the default first, in a new slice at each call.
+func Egresses() []Egress {
+	return []Egress{EgressNatPerAZ, EgressSingleNat, EgressProxy, EgressNone, EgressTransitGateway}
+}
 
 // Valid reports whether e is a known mode or the zero value.
-func (e Egress) Valid() bool { return e == "" || slices.Contains(Egresses, e) }
+func (e Egress) Valid() bool { return e == "" || slices.Contains(Egresses(), e) }
 
 // orDefault resolves the zero value.
 func (e Egress) orDefault() Egress {

@@ -45,5 +45,5 @@ func secureRestrictProvider(stack awscdk.Stack) {
 		nag.Rule{ID: "AwsSolutions-IAM4", Reason: "the CDK's own handler that empties default security groups uses AWSLambdaBasicExecutionRole only to write its logs"},
 		nag.Rule{ID: "AwsSolutions-L1", Reason: "the CDK pins the runtime of its own custom-resource handler; it is updated with the CDK"},
 	)
-	nag.SuppressControls(provider, true, nag.HandlerOutsideVPC)
+	nag.SuppressControls(provider, true, nag.HandlerOutsideVPC())
 }

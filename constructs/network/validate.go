@@ -59,10 +59,10 @@ func validate(raw VpcProps, id string, r region) (VpcProps, error) {
 	check.NameTag(&l, "VpcProps.Name", p.Name, len("-attachment-")+20)
 
 	if !raw.Egress.Valid() {
-		l.Addf("VpcProps.Egress", string(raw.Egress), "unknown egress mode; want one of %q", Egresses)
+		l.Addf("VpcProps.Egress", string(raw.Egress), "unknown egress mode; want one of %q", Egresses())
 	}
 	if !raw.DefaultSecurityGroup.Valid() {
-		l.Addf("VpcProps.DefaultSecurityGroup", string(raw.DefaultSecurityGroup), "unknown mode; want one of %q", DefaultSecurityGroupModes)
+		l.Addf("VpcProps.DefaultSecurityGroup", string(raw.DefaultSecurityGroup), "unknown mode; want one of %q", DefaultSecurityGroupModes())
 	}
 	validateZones(&l, raw, p, r)
 	validateLayout(&l, raw, p)

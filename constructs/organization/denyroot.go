@@ -36,22 +36,24 @@ func (DenyRootUserProps) statements() []Statement {
 	return []Statement{{
 		Sid:       "DenyRootUser",
 		Effect:    "Deny",
-		NotAction: RootMFAActions,
+		NotAction: RootMFAActions(),
 		Resource:  Values{"*"},
 		Condition: Conditions{"ArnLike": {principalARNKey: Values{"arn:aws:iam::*:root"}}},
 	}}
 }
 
-// RootMFAActions are what a root user needs to add and use a virtual or hardware MFA
-// device, the actions of the IAM User Guide's policy that lets a principal manage its
-// own MFA device
+// RootMFAActions returns, in a new slice at each call, what a root user needs to add
+// and use a virtual or hardware MFA device: the actions of the IAM User Guide's policy
+// that lets a principal manage its own MFA device
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_iam_mfa-selfmanage.html).
-var RootMFAActions = Values{
-	"iam:CreateVirtualMFADevice",
-	"iam:EnableMFADevice",
-	"iam:GetUser",
-	"iam:ListMFADevices",
-	"iam:ListVirtualMFADevices",
-	"iam:ResyncMFADevice",
-	"sts:GetSessionToken",
+func RootMFAActions() Values {
+	return Values{
+		"iam:CreateVirtualMFADevice",
+		"iam:EnableMFADevice",
+		"iam:GetUser",
+		"iam:ListMFADevices",
+		"iam:ListVirtualMFADevices",
+		"iam:ResyncMFADevice",
+		"sts:GetSessionToken",
+	}
 }

@@ -12,24 +12,27 @@ import (
 // PolicyNameRegionDeny is the default name of NewRegionDeny's policy.
 const PolicyNameRegionDeny = "landingzone-region-deny"
 
-// GlobalServiceActions are the actions NewRegionDeny never denies: those of global
-// services, whose single endpoint (mostly in us-east-1) receives every request
-// whatever region a caller works in, and of the regional services (ACM, KMS, Config)
-// that global services such as CloudFront use from us-east-1. The list is AWS's own,
-// from the region-deny example SCP of the AWS Organizations User Guide ("Deny access to
-// AWS based on the requested AWS Region"), in its order. AWS notes that it may lack
-// newer global services; RegionDenyProps.ExemptActions adds to it. Treat it as read-only.
-var GlobalServiceActions = []string{
-	"a4b:*", "acm:*", "aws-marketplace-management:*", "aws-marketplace:*", "aws-portal:*",
-	"budgets:*", "ce:*", "chime:*", "cloudfront:*", "config:*", "cur:*", "directconnect:*",
-	"ec2:DescribeRegions", "ec2:DescribeTransitGateways", "ec2:DescribeVpnGateways",
-	"fms:*", "globalaccelerator:*", "health:*", "iam:*", "importexport:*", "kms:*",
-	"mobileanalytics:*", "networkmanager:*", "organizations:*", "pricing:*",
-	"route53:*", "route53domains:*", "route53-recovery-cluster:*",
-	"route53-recovery-control-config:*", "route53-recovery-readiness:*",
-	"s3:GetAccountPublic*", "s3:ListAllMyBuckets", "s3:ListMultiRegionAccessPoints", "s3:PutAccountPublic*",
-	"shield:*", "sts:*", "support:*", "trustedadvisor:*",
-	"waf-regional:*", "waf:*", "wafv2:*", "wellarchitected:*",
+// GlobalServiceActions returns, in a new slice at each call, the actions NewRegionDeny
+// never denies: those of global services, whose single endpoint (mostly in us-east-1)
+// receives every request whatever region a caller works in, and of the regional
+// services (ACM, KMS, Config) that global services such as CloudFront use from
+// us-east-1. The list is AWS's own, from the region-deny example SCP of the AWS
+// Organizations User Guide ("Deny access to AWS based on the requested AWS Region"),
+// in its order. AWS notes that it may lack newer global services;
+// RegionDenyProps.ExemptActions adds to it.
+func GlobalServiceActions() []string {
+	return []string{
+		"a4b:*", "acm:*", "aws-marketplace-management:*", "aws-marketplace:*", "aws-portal:*",
+		"budgets:*", "ce:*", "chime:*", "cloudfront:*", "config:*", "cur:*", "directconnect:*",
+		"ec2:DescribeRegions", "ec2:DescribeTransitGateways", "ec2:DescribeVpnGateways",
+		"fms:*", "globalaccelerator:*", "health:*", "iam:*", "importexport:*", "kms:*",
+		"mobileanalytics:*", "networkmanager:*", "organizations:*", "pricing:*",
+		"route53:*", "route53domains:*", "route53-recovery-cluster:*",
+		"route53-recovery-control-config:*", "route53-recovery-readiness:*",
+		"s3:GetAccountPublic*", "s3:ListAllMyBuckets", "s3:ListMultiRegionAccessPoints", "s3:PutAccountPublic*",
+		"shield:*", "sts:*", "support:*", "trustedadvisor:*",
+		"waf-regional:*", "waf:*", "wafv2:*", "wellarchitected:*",
+	}
 }
 
 // actionPattern is an IAM action, "service:Action", wildcards allowed in the action.
@@ -75,7 +78,7 @@ func (p RegionDenyProps) checkSettings(l *check.List) {
 		switch {
 		case !actionPattern.MatchString(a):
 			l.Addf(field, a, "not an IAM action such as \"bedrock:InvokeModel\" or \"bedrock:*\"")
-		case slices.Contains(GlobalServiceActions, a):
+		case slices.Contains(GlobalServiceActions(), a):
 			l.Addf(field, a, "already in GlobalServiceActions")
 		}
 	}
@@ -86,7 +89,7 @@ func (p RegionDenyProps) statements() []Statement {
 	return []Statement{{
 		Sid:       "DenyOutsideAllowedRegions",
 		Effect:    "Deny",
-		NotAction: append(slices.Clone(GlobalServiceActions), p.ExemptActions...),
+		NotAction: append(GlobalServiceActions(), p.ExemptActions...),
 		Resource:  Values{"*"},
 		Condition: Conditions{"StringNotEquals": {"aws:RequestedRegion": p.AllowedRegions}},
 	}}

@@ -62,5 +62,5 @@ func hardenAccessLogs(logs awss3.Bucket) {
 	cfn := logs.Node().DefaultChild().(awss3.CfnBucket)
 	cfn.SetLifecycleConfiguration(lifecycle(accessLogExpiryDays))
 	secure.NotifyEventBridge(logs)
-	nag.SuppressControls(logs, true, nag.AccessLogBucketControls...)
+	nag.SuppressControls(logs, true, nag.AccessLogBucketControls()...)
 }

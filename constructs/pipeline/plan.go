@@ -51,8 +51,11 @@ const (
 	ApprovalNone ApprovalMode = "none"
 )
 
-// ApprovalModes lists the approval modes, the default first.
-var ApprovalModes = []ApprovalMode{ApprovalFirstProduction, ApprovalEveryProduction, ApprovalNone}
+// ApprovalModes returns the approval modes, the default first, in a new slice at each
+// call.
+func ApprovalModes() []ApprovalMode {
+	return []ApprovalMode{ApprovalFirstProduction, ApprovalEveryProduction, ApprovalNone}
+}
 
 // WaveOptions shapes the waves of PlanWaves. The zero value starts with the first
 // non-production account alone, doubles every wave, bakes each wave for an hour and
@@ -145,7 +148,7 @@ func planWaves(l *check.List, accountsField, optsPrefix string, accounts []Accou
 	if approval == "" {
 		approval = ApprovalFirstProduction
 	} else {
-		check.OneOf(l, optsPrefix+"Approval", opts.Approval, ApprovalModes)
+		check.OneOf(l, optsPrefix+"Approval", opts.Approval, ApprovalModes())
 	}
 
 	var nonProd, prod []Account

@@ -22,9 +22,9 @@ const (
 	DefaultBootstrapQualifier = "hnb659fds"
 )
 
-// DefaultSynthCommands are the project's own checks and synthesis: every package's
-// tests, then the cloud assembly in cdk.out.
-var DefaultSynthCommands = []string{"make test", "make synth"}
+// DefaultSynthCommands returns the project's own checks and synthesis, in a new slice at
+// each call: every package's tests, then the cloud assembly in cdk.out.
+func DefaultSynthCommands() []string { return []string{"make test", "make synth"} }
 
 // MaxAlarmNames is how many alarms one DescribeAlarms call takes by name.
 const MaxAlarmNames = 100
@@ -137,7 +137,7 @@ func (p PipelineProps) validate() (resolved, error) {
 		r.Branch = DefaultBranch
 	}
 	if len(r.SynthCommands) == 0 {
-		r.SynthCommands = DefaultSynthCommands
+		r.SynthCommands = DefaultSynthCommands()
 	}
 	if r.CliVersion == "" {
 		r.CliVersion = DefaultCliVersion

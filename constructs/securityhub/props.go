@@ -71,7 +71,7 @@ func (p HubProps) validate(home string) *check.List {
 		l.Addf("HubProps.AlertTopic", nil, "required")
 	}
 	if !p.CISVersion.Valid() {
-		l.Addf("HubProps.CISVersion", string(p.CISVersion), "unknown version; want one of %q", CISVersions)
+		l.Addf("HubProps.CISVersion", string(p.CISVersion), "unknown version; want one of %q", CISVersions())
 	}
 	for i, id := range p.DisabledControls {
 		if !controlID.MatchString(id) {
@@ -88,7 +88,7 @@ func (p HubProps) validate(home string) *check.List {
 	}
 	check.Duplicates(&l, "HubProps.LinkedRegions[%d]", p.LinkedRegions)
 	if !p.AlertSeverity.Valid() {
-		l.Addf("HubProps.AlertSeverity", string(p.AlertSeverity), "unknown severity; want one of %q", Severities)
+		l.Addf("HubProps.AlertSeverity", string(p.AlertSeverity), "unknown severity; want one of %q", Severities())
 	}
 	return &l
 }

@@ -15,19 +15,21 @@ const (
 // DefaultAlertSeverity alerts on HIGH and CRITICAL findings.
 const DefaultAlertSeverity = SeverityHigh
 
-// Severities lists the severities HubProps.AlertSeverity accepts, ascending.
-var Severities = []Severity{SeverityMedium, SeverityHigh, SeverityCritical}
+// Severities returns the severities HubProps.AlertSeverity accepts, ascending, in a new
+// slice at each call.
+func Severities() []Severity { return []Severity{SeverityMedium, SeverityHigh, SeverityCritical} }
 
 // Valid reports whether s is a known severity or the zero value.
-func (s Severity) Valid() bool { return s == "" || slices.Contains(Severities, s) }
+func (s Severity) Valid() bool { return s == "" || slices.Contains(Severities(), s) }
 
 // andAbove lists s and every higher label, for an event pattern.
 func (s Severity) andAbove() []string {
 	if s == "" {
 		s = DefaultAlertSeverity
 	}
+	all := Severities()
 	var labels []string
-	for _, l := range Severities[slices.Index(Severities, s):] {
+	for _, l := range all[slices.Index(all, s):] {
 		labels = append(labels, string(l))
 	}
 	return labels

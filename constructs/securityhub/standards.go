@@ -15,11 +15,12 @@ const (
 // DefaultCISVersion is the CIS benchmark a zero HubProps.CISVersion enables.
 const DefaultCISVersion = CIS300
 
-// CISVersions lists the versions HubProps.CISVersion accepts.
-var CISVersions = []CISVersion{CIS140, CIS300, CIS500}
+// CISVersions returns the versions HubProps.CISVersion accepts, in a new slice at each
+// call.
+func CISVersions() []CISVersion { return []CISVersion{CIS140, CIS300, CIS500} }
 
 // Valid reports whether v is a known version or the zero value.
-func (v CISVersion) Valid() bool { return v == "" || slices.Contains(CISVersions, v) }
+func (v CISVersion) Valid() bool { return v == "" || slices.Contains(CISVersions(), v) }
 
 func (v CISVersion) orDefault() CISVersion {
 	if v == "" {

@@ -28,8 +28,11 @@ const (
 	DefaultEgressSegment = SegmentEgress
 )
 
-// EgressModes are the egress modes a central egress VPC can use.
-var EgressModes = []network.Egress{network.EgressNatPerAZ, network.EgressSingleNat, network.EgressProxy}
+// EgressModes returns the egress modes a central egress VPC can use, in a new slice at
+// each call.
+func EgressModes() []network.Egress {
+	return []network.Egress{network.EgressNatPerAZ, network.EgressSingleNat, network.EgressProxy}
+}
 
 // idVpc is the construct ID of the egress VPC under EgressVpc.
 const idVpc = "Vpc"
@@ -125,8 +128,8 @@ func (p EgressVpcProps) validate(l *check.List, id string) {
 		}
 	}
 	vpc := p.vpcProps(id)
-	if p.Egress != "" && !slices.Contains(EgressModes, p.Egress) {
-		l.Addf("EgressVpcProps.Egress", string(p.Egress), "an egress VPC needs NAT gateways or the proxy; want one of %q", EgressModes)
+	if p.Egress != "" && !slices.Contains(EgressModes(), p.Egress) {
+		l.Addf("EgressVpcProps.Egress", string(p.Egress), "an egress VPC needs NAT gateways or the proxy; want one of %q", EgressModes())
 		vpc.Egress = ""
 	}
 	if len(p.ReturnCidrs) == 0 {

@@ -83,7 +83,7 @@ func handlerOf(scope constructs.Construct) handler {
 		Timeout:     awscdk.Duration_Minutes(jsii.Number(handlerTimeoutMinutes)),
 		Description: jsii.String("landingzone: accepts registered Transit Gateway attachments and finds VPN attachments"),
 	})
-	nag.SuppressControls(fn, true, nag.HandlerOutsideVPC)
+	nag.SuppressControls(fn, true, nag.HandlerOutsideVPC())
 	return handler{fn: fn, role: role}
 }
 

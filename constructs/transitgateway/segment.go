@@ -16,8 +16,11 @@ const (
 // many segments.
 const MaxSegments = 20
 
-// DefaultBlackholeCidrs are the private ranges of RFC 1918.
-var DefaultBlackholeCidrs = []string{"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"}
+// DefaultBlackholeCidrs returns the three private ranges of RFC 1918, a new slice at
+// each call.
+func DefaultBlackholeCidrs() []string {
+	return []string{"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"}
+}
 
 // Segment is a routing domain of the Transit Gateway: one route table, with which every
 // attachment of the segment is associated.

@@ -77,7 +77,7 @@ func (p SegmentsProps) withDefaults(id string) SegmentsProps {
 		p.Segments = DefaultSegments()
 	}
 	if len(p.BlackholeCidrs) == 0 {
-		p.BlackholeCidrs = DefaultBlackholeCidrs
+		p.BlackholeCidrs = DefaultBlackholeCidrs()
 	}
 	return p
 }

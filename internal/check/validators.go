@@ -69,8 +69,11 @@ func Duplicates(l *List, fieldFormat string, values []string) {
 	}
 }
 
-// LogRetentionDays lists the retention periods CloudWatch Logs accepts, in days.
-var LogRetentionDays = []int{1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653}
+// LogRetentionDays returns the retention periods CloudWatch Logs accepts, in days,
+// ascending, in a new slice at each call.
+func LogRetentionDays() []int {
+	return []int{1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653}
+}
 
 // MinLogRetentionDays is the shortest retention the secure defaults accept: one year,
 // the period most audit frameworks ask for.
@@ -80,8 +83,8 @@ const MinLogRetentionDays = 365
 // unless allowShort is set, at least MinLogRetentionDays. The caller resolves zero to
 // its default before calling.
 func LogRetention(l *List, field string, days int, allowShort bool, allowShortField string) {
-	if !slices.Contains(LogRetentionDays, days) {
-		l.Addf(field, days, "not a CloudWatch Logs retention; allowed %v", LogRetentionDays)
+	if allowed := LogRetentionDays(); !slices.Contains(allowed, days) {
+		l.Addf(field, days, "not a CloudWatch Logs retention; allowed %v", allowed)
 		return
 	}
 	if days < MinLogRetentionDays && !allowShort {

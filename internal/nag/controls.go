@@ -66,19 +66,23 @@ func SuppressControls(c constructs.IConstruct, children bool, rules ...Rule) {
 	}
 }
 
-// AccessLogBucketControls are the Control Tower controls that a bucket receiving S3
-// server access logs cannot meet, with the reasons; every access-log bucket of the
-// module shares them.
-var AccessLogBucketControls = []Rule{
-	{ID: "CT.S3.PR.2", Reason: "this bucket receives server access logs; logging its own access would log into itself or need a third bucket for no audit gain"},
-	{ID: "CT.S3.PR.9", Reason: "S3 does not deliver server access logs to a bucket with an Object Lock default retention, and Object Lock without one " +
-		"protects no object (https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html)"},
-	{ID: "CT.S3.PR.10", Reason: "S3 delivers server access logs only to buckets whose default encryption is SSE-S3, not SSE-KMS " +
-		"(https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html)"},
+// AccessLogBucketControls returns, in a new slice at each call, the Control Tower
+// controls that a bucket receiving S3 server access logs cannot meet, with the reasons;
+// every access-log bucket of the module shares them.
+func AccessLogBucketControls() []Rule {
+	return []Rule{
+		{ID: "CT.S3.PR.2", Reason: "this bucket receives server access logs; logging its own access would log into itself or need a third bucket for no audit gain"},
+		{ID: "CT.S3.PR.9", Reason: "S3 does not deliver server access logs to a bucket with an Object Lock default retention, and Object Lock without one " +
+			"protects no object (https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html)"},
+		{ID: "CT.S3.PR.10", Reason: "S3 delivers server access logs only to buckets whose default encryption is SSE-S3, not SSE-KMS " +
+			"(https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html)"},
+	}
 }
 
-// HandlerOutsideVPC is why the module's custom-resource handlers, and the CDK's, run
-// outside a VPC (Control Tower's CT.LAMBDA.PR.3).
-var HandlerOutsideVPC = Rule{ID: "CT.LAMBDA.PR.3",
-	Reason: "a custom-resource handler that runs only while CloudFormation deploys and calls only AWS APIs; in a VPC it would need a NAT " +
-		"gateway or an interface endpoint per API in every account, before the landing zone that provides them exists"}
+// HandlerOutsideVPC returns the suppression of Control Tower's CT.LAMBDA.PR.3 with the
+// reason the module's custom-resource handlers, and the CDK's, run outside a VPC.
+func HandlerOutsideVPC() Rule {
+	return Rule{ID: "CT.LAMBDA.PR.3",
+		Reason: "a custom-resource handler that runs only while CloudFormation deploys and calls only AWS APIs; in a VPC it would need a NAT " +
+			"gateway or an interface endpoint per API in every account, before the landing zone that provides them exists"}
+}

@@ -7,14 +7,16 @@ import (
 	"github.com/aws/jsii-runtime-go"
 )
 
-// ParquetHourlyOptions are the DestinationOptions of a flow log to S3 that the
-// landing zone writes: Parquet files, Hive-compatible, partitioned per hour, with the
-// keys CloudFormation requires
+// ParquetHourlyOptions returns, in a new map at each call, the DestinationOptions of a
+// flow log to S3 that the landing zone writes: Parquet files, Hive-compatible,
+// partitioned per hour, with the keys CloudFormation requires
 // (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-flowlog.html#cfn-ec2-flowlog-destinationoptions).
-var ParquetHourlyOptions = map[string]interface{}{
-	"FileFormat":               "parquet",
-	"HiveCompatiblePartitions": true,
-	"PerHourPartition":         true,
+func ParquetHourlyOptions() map[string]interface{} {
+	return map[string]interface{}{
+		"FileFormat":               "parquet",
+		"HiveCompatiblePartitions": true,
+		"PerHourPartition":         true,
+	}
 }
 
 // FixDestinationOptions replaces the DestinationOptions that the CDK wrote for a flow
@@ -23,7 +25,7 @@ var ParquetHourlyOptions = map[string]interface{}{
 // (https://github.com/aws/aws-cdk/issues/25432).
 func FixDestinationOptions(flowLog awsec2.FlowLog) {
 	cfn := flowLog.Node().DefaultChild().(awsec2.CfnFlowLog)
-	cfn.SetDestinationOptions(ParquetHourlyOptions)
+	cfn.SetDestinationOptions(ParquetHourlyOptions())
 }
 
 // LimitFlowLogTrust adds to the trust of role, assumed by the flow-log service, the

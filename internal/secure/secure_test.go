@@ -15,7 +15,7 @@ func TestMain(m *testing.M) { lztest.Main(m) }
 
 // Every retention that validation accepts must map to the CDK's enum.
 func TestRetentionDaysCoversValidation(t *testing.T) {
-	for _, days := range check.LogRetentionDays {
+	for _, days := range check.LogRetentionDays() {
 		lztest.Do(t, func() { secure.RetentionDays(days) })
 	}
 }
