@@ -42,7 +42,7 @@ synth: deps
 
 ## plan: print what the reference awaits, its first deploy and its pipeline waves.
 plan:
-	$(GO) run ./examples/multi-account -plan
+	$(GO) run ./cmd/landingzone plan examples/multi-account/landingzone.yaml
 
 # cdk-nag's EventBusOpenAccess rule reads the deprecated Principal of every
 # CfnEventBusPolicy it checks, and jsii prints a warning each time, which no code of
