@@ -52,9 +52,9 @@ test golden: export JSII_DEPRECATED ?= quiet
 
 ## test: lint, then run every package's tests (assertions, golden snapshots, cdk-nag).
 # The root package synthesizes the reference app many times, each through the cdk-nag and
-# Control Tower gates: 7-10 min on two shared cores, at go test's default 10 min limit.
+# Control Tower gates, and applies 14 configuration edits: 8-19 min on two shared cores.
 test: deps lint
-	$(GO) test -count=1 -timeout 30m $(PKGS)
+	$(GO) test -count=1 -timeout 45m $(PKGS)
 
 ## bench: measure synthesis speed (jsii floor against the reference app).
 bench: deps
@@ -89,7 +89,7 @@ lint:
 
 ## golden: rewrite the golden snapshots from the code; review `git diff testdata` after.
 golden: deps
-	$(GO) test -count=1 -timeout 30m $(PKGS) -update
+	$(GO) test -count=1 -timeout 45m $(PKGS) -update
 
 clean:
 	rm -rf cdk.out bin
