@@ -16,7 +16,7 @@ PKGS := ./...
 # npm ci rewrites this file, so it is newer than package-lock.json after a good install.
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: all synth plan test bench fuzz diagram lint golden deps clean
+.PHONY: all synth plan check test bench fuzz diagram lint golden deps clean
 
 all: lint test
 
@@ -43,6 +43,10 @@ synth: deps
 ## plan: print what the reference awaits, its first deploy and its pipeline waves.
 plan:
 	$(GO) run ./cmd/landingzone plan examples/multi-account/landingzone.yaml
+
+## check: run the template gates over cdk.out (after make synth), the guardrails included.
+check: deps
+	$(GO) run ./cmd/landingzone check -config examples/multi-account/landingzone.yaml cdk.out
 
 # cdk-nag's EventBusOpenAccess rule reads the deprecated Principal of every
 # CfnEventBusPolicy it checks, and jsii prints a warning each time, which no code of

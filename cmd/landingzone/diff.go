@@ -14,10 +14,10 @@ import (
 
 // diff synthesizes the landing zones of two configurations and lists each stateful
 // resource that deploying NEW over OLD would replace or delete.
-func diff(args []string, stdout, stderr io.Writer) int {
-	fs := flags("diff", "OLD NEW", stderr)
-	if fs.Parse(args) != nil {
-		return exitUsage
+func runDiff(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("diff", "OLD NEW", stderr)
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if fs.NArg() != 2 {
 		fs.Usage()
@@ -28,11 +28,11 @@ func diff(args []string, stdout, stderr io.Writer) int {
 		cfg, err := landingzone.LoadConfig(path)
 		if err != nil {
 			fmt.Fprintln(stderr, err)
-			return exitProblems
+			return exitFindings
 		}
 		if templates[i], err = synthesize(cfg); err != nil {
 			fmt.Fprintf(stderr, "landingzone diff: %s: %v\n", path, err)
-			return exitProblems
+			return exitFindings
 		}
 	}
 	found := replace.Compare(templates[0], templates[1])
@@ -41,7 +41,7 @@ func diff(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "%d stateful resources replaced or deleted\n", len(found))
 	if len(found) > 0 {
-		return exitProblems
+		return exitFindings
 	}
 	return exitOK
 }
@@ -54,17 +54,8 @@ func synthesize(cfg landingzone.Config) (map[string]map[string]any, error) {
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
-	var buildErr error
-	if msg, panicked := recovered(func() {
-		app := awscdk.NewApp(&awscdk.AppProps{Outdir: jsii.String(dir)})
-		if _, buildErr = landingzone.New(app, cfg); buildErr == nil {
-			app.Synth(nil)
-		}
-	}); panicked {
-		return nil, fmt.Errorf("synthesis: %s", msg)
-	}
-	if buildErr != nil {
-		return nil, buildErr
+	if err := synth(dir, cfg); err != nil {
+		return nil, err
 	}
 	stacks, err := readAssembly(dir)
 	if err != nil {
@@ -75,4 +66,19 @@ func synthesize(cfg landingzone.Config) (map[string]map[string]any, error) {
 		out[s.Name+" "+s.Account+"/"+s.Region] = s.Template
 	}
 	return out, nil
+}
+
+// synth builds and synthesizes cfg's landing zone into dir. The CDK reports errors as
+// panics; they come back as errors.
+func synth(dir string, cfg landingzone.Config) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("synthesis: %v", r)
+		}
+	}()
+	app := awscdk.NewApp(&awscdk.AppProps{Outdir: jsii.String(dir)})
+	if _, err = landingzone.New(app, cfg); err == nil {
+		app.Synth(nil)
+	}
+	return err
 }

@@ -3,234 +3,140 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"encoding/xml"
-	"fmt"
-	"os"
-	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/aws/aws-cdk-go/awscdk/v2/cxapi"
 
 	"github.com/go-landingzone/landingzone"
 	"github.com/go-landingzone/landingzone/internal/lztest"
 )
 
+// TestMain stops the jsii runtime that the reference and guardrail tests start.
 func TestMain(m *testing.M) { lztest.Main(m) }
 
-const (
-	reference = "../../examples/multi-account/landingzone.yaml"
-	broken    = "../../testdata/config/broken/load-time.yaml"
-)
-
-// call runs a command line in process and returns its exit status and output.
-func call(args ...string) (code int, stdout, stderr string) {
-	var out, errs bytes.Buffer
-	code = run(args, &out, &errs)
-	return code, out.String(), errs.String()
+// result is what one in-process run of the command printed and returned.
+type result struct {
+	code           int
+	stdout, stderr string
 }
 
+// runCmd runs the command with args, in process.
+func runCmd(args ...string) result {
+	var stdout, stderr bytes.Buffer
+	code := run(args, &stdout, &stderr)
+	return result{code, stdout.String(), stderr.String()}
+}
+
+// Usage mistakes exit 2 and say what is wrong on stderr, printing nothing on stdout.
 func TestUsageErrors(t *testing.T) {
-	for _, args := range [][]string{
-		{}, {"deploy"}, {"validate"}, {"plan"}, {"plan", "a.yaml", "b.yaml"}, {"diagram", "-format", "svg", reference},
-		{"schema", "extra"}, {"check"}, {"check", "-format", "xml", "."}, {"check", "no-such-dir"}, {"diff", reference},
-		{"validate", "no-such-file.yaml"},
+	for _, tc := range []struct {
+		args []string
+		want string // on stderr
+	}{
+		{nil, "usage: landingzone <command> [arguments]"},
+		{[]string{"deploy"}, `landingzone: unknown command "deploy"`},
+		{[]string{"plan"}, "usage: landingzone plan FILE"},
+		{[]string{"plan", "a.yaml", "b.yaml"}, "usage: landingzone plan FILE"},
+		{[]string{"diagram", "-format", "svg", "a.yaml"}, `landingzone diagram: -format "svg": want mermaid or dot`},
+		{[]string{"diff", "a.yaml"}, "usage: landingzone diff OLD NEW"},
+		{[]string{"check"}, "usage: landingzone check [flags] DIR"},
+		{[]string{"check", "a", "b"}, "usage: landingzone check [flags] DIR"},
+		{[]string{"check", "-format", "yaml", "testdata/public-bucket"}, `landingzone check: -format "yaml": want text, json or junit`},
+		{[]string{"check", "-no-such-flag", "testdata/public-bucket"}, "flag provided but not defined: -no-such-flag"},
+		{[]string{"check", "testdata"}, "landingzone check: not a cloud assembly (run `cdk synth` first): open "},
+		{[]string{"check", "-config", "testdata/none.yaml", "testdata/public-bucket"}, "landingzone check: -config:\nopen testdata/none.yaml: no such file or directory"},
+		{[]string{"check", "-controls-dir", "testdata", "testdata/public-bucket"}, "run `npm install --save-dev @cdklabs/cdk-validator-cfnguard@0.0.62` in testdata, or pass -controls=false"},
+		{[]string{"validate"}, "usage: landingzone validate FILE"},
+		{[]string{"validate", "testdata/none.yaml"}, "landingzone validate: open testdata/none.yaml: no such file or directory"},
+		{[]string{"schema", "extra"}, "usage: landingzone schema"},
 	} {
-		if code, _, stderr := call(args...); code != exitUsage || stderr == "" {
-			t.Errorf("landingzone %s: exit %d, stderr %q; want 2 and a message", strings.Join(args, " "), code, stderr)
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			r := runCmd(tc.args...)
+			if r.code != 2 {
+				t.Errorf("exit %d, want 2", r.code)
+			}
+			if !strings.Contains(r.stderr, tc.want) {
+				t.Errorf("stderr %q does not contain %q", r.stderr, tc.want)
+			}
+			if r.stdout != "" {
+				t.Errorf("stdout %q, want nothing", r.stdout)
+			}
+		})
+	}
+}
+
+// help lists the commands on stdout and exits 0.
+func TestHelp(t *testing.T) {
+	r := runCmd("help")
+	want := "usage: landingzone <command> [arguments]\n\ncommands:\n" +
+		"  check     run the template gates over a cloud assembly (cdk.out)\n" +
+		"  diagram   draw a configuration (Mermaid, or DOT with -format dot)\n" +
+		"  diff      list the stateful resources that moving from one configuration to another replaces\n" +
+		"  plan      print a configuration's stacks, awaited values, first deploy and waves\n" +
+		"  schema    print the JSON Schema of the configuration file\n" +
+		"  validate  validate a configuration file\n" +
+		"\nRun `landingzone <command> -h` for a command's flags.\n"
+	if r.code != 0 || r.stdout != want {
+		t.Errorf("exit %d, stdout:\n%s\nwant exit 0 and:\n%s", r.code, r.stdout, want)
+	}
+}
+
+// -h prints a command's usage and flags, and is no mistake.
+func TestCommandHelp(t *testing.T) {
+	r := runCmd("check", "-h")
+	if r.code != 0 || !strings.Contains(r.stderr, "usage: landingzone check [flags] DIR") || !strings.Contains(r.stderr, "-controls-dir") {
+		t.Errorf("exit %d, stderr %q; want 0 and the usage with the flags", r.code, r.stderr)
+	}
+}
+
+// schema prints the module's JSON Schema of the configuration, unchanged.
+func TestSchema(t *testing.T) {
+	r := runCmd("schema")
+	if r.code != 0 || r.stderr != "" {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if r.stdout != string(landingzone.Schema()) {
+		t.Error("schema prints something else than landingzone.Schema()")
+	}
+	var s struct {
+		Properties map[string]any `json:"properties"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &s); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"organization", "accounts", "workloads"} {
+		if _, ok := s.Properties[key]; !ok {
+			t.Errorf("the schema has no property %q", key)
 		}
 	}
 }
 
+// validate accepts the reference configuration and prints every problem of a broken
+// file with its line and column.
 func TestValidate(t *testing.T) {
-	code, stdout, _ := call("validate", reference)
-	if code != exitOK || stdout != reference+": valid\n" {
-		t.Errorf("reference: exit %d, %q", code, stdout)
+	const reference = "../../examples/multi-account/landingzone.yaml"
+	r := runCmd("validate", reference)
+	if r.code != 0 || r.stdout != reference+": valid\n" || r.stderr != "" {
+		t.Errorf("reference: exit %d, stdout %q, stderr %q; want 0 and %q", r.code, r.stdout, r.stderr, reference+": valid\n")
 	}
-	code, stdout, stderr := call("validate", reference, broken)
-	if code != exitProblems || !strings.Contains(stdout, "valid") {
-		t.Errorf("reference and broken: exit %d, stdout %q", code, stdout)
+
+	const broken = "../../testdata/config/broken/values.yaml"
+	r = runCmd("validate", broken)
+	if r.code != 1 {
+		t.Errorf("broken: exit %d, want 1", r.code)
 	}
-	for _, want := range []string{
-		broken + `:21:36: alerting.excludeCisAlarms[1] "CloudWatch.99": not a control ID of CISAlarms`,
-		broken + `:32:13: workloads[0].vpc.cidr "10.10.0.0/33": not a valid IPv4 CIDR`,
-		broken + `:33:7: workloads[0].vpc.egres: unknown field; did you mean "egress"?`,
-	} {
-		if !strings.Contains(stderr, want) {
-			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+	lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+	if len(lines) < 2 {
+		t.Fatalf("broken: %d problems printed, want several:\n%s", len(lines), r.stdout)
+	}
+	at := regexp.MustCompile(`^` + regexp.QuoteMeta(broken) + `:[0-9]+:[0-9]+: `)
+	for _, l := range lines {
+		if !at.MatchString(l) {
+			t.Errorf("not file:line:column: %q", l)
 		}
 	}
-	if n := strings.Count(stderr, "\n"); n != 5 {
-		t.Errorf("%d problems, want 5:\n%s", n, stderr)
-	}
-}
-
-func TestPlan(t *testing.T) {
-	code, stdout, _ := call("plan", reference)
-	if code != exitOK {
-		t.Fatalf("exit %d", code)
-	}
-	for _, want := range []string{
-		"stacks, in deploy order:\n  Pipeline       Pipeline-eu-west-1                   888888888888 eu-west-1\n",
-		"  Network        Network-eu-west-1                    444444444444 eu-west-1\n",
-		"waiting for values to record:\n  workloads[1].transitGatewayAttachmentId: the output TransitGatewayAttachmentId of Baseline-payments-dev-eu-west-1",
-		"first deploy:\n1. **Organization**",
-		"core stages, one after the other: Organization, LogArchive, Audit, Management, Network\n",
-	} {
-		if !strings.Contains(stdout, want) {
-			t.Errorf("plan lacks %q:\n%s", want, stdout)
-		}
-	}
-	if code, _, stderr := call("plan", broken); code != exitProblems || !strings.Contains(stderr, "load-time.yaml:32:13") {
-		t.Errorf("plan of a broken file: exit %d, %s", code, stderr)
-	}
-}
-
-func TestDiagramAndSchema(t *testing.T) {
-	if code, stdout, _ := call("diagram", reference); code != exitOK || !strings.HasPrefix(stdout, "flowchart") {
-		t.Errorf("mermaid: exit %d, %.40q", code, stdout)
-	}
-	if code, stdout, _ := call("diagram", "-format", "dot", reference); code != exitOK || !strings.Contains(stdout, "\ndigraph ") {
-		t.Errorf("dot: exit %d, %.40q", code, stdout)
-	}
-	code, stdout, _ := call("schema")
-	var schema map[string]any
-	if code != exitOK || json.Unmarshal([]byte(stdout), &schema) != nil || schema["properties"] == nil {
-		t.Errorf("schema: exit %d, not a JSON Schema: %.80q", code, stdout)
-	}
-}
-
-// synthReference synthesizes the reference landing zone and returns its assembly.
-func synthReference(t *testing.T) string {
-	t.Helper()
-	cfg, err := landingzone.LoadConfig(reference)
-	if err != nil {
-		t.Fatal(err)
-	}
-	app := lztest.NewApp(t)
-	var cloud cxapi.CloudAssembly
-	lztest.Do(t, func() {
-		if _, err = landingzone.New(app, cfg); err == nil {
-			cloud = app.Synth(nil)
-		}
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(*cloud.Directory()) })
-	return *cloud.Directory()
-}
-
-func TestCheckReferenceIsClean(t *testing.T) {
-	dir := synthReference(t)
-	code, stdout, stderr := call("check", "-config", reference, dir)
-	if code != exitOK || stdout != "17 stacks, gates quotas, imports, control-tower, guardrails: 0 findings\n" {
-		t.Errorf("exit %d\n%s%s", code, stdout, stderr)
-	}
-}
-
-func TestCheckSeededPublicBucket(t *testing.T) {
-	code, stdout, _ := call("check", "testdata/public-bucket")
-	if code != exitProblems || !strings.Contains(stdout, "Team Uploads: control-tower CT.S3.PR.1: ") {
-		t.Errorf("exit %d\n%s", code, stdout)
-	}
-	// The same findings as JSON and as JUnit XML, read back by their parsers.
-	code, stdout, _ = call("check", "-format", "json", "testdata/public-bucket")
-	var rep report
-	if err := json.Unmarshal([]byte(stdout), &rep); err != nil || code != exitProblems {
-		t.Fatalf("json: exit %d, %v\n%s", code, err, stdout)
-	}
-	if rep.Stacks != 1 || len(rep.Findings) == 0 || rep.Findings[0].Resource != "Uploads" || rep.Findings[0].Gate != gateControls {
-		t.Errorf("json report %+v", rep)
-	}
-	code, stdout, _ = call("check", "-format", "junit", "testdata/public-bucket")
-	var suites junitSuites
-	if err := xml.Unmarshal([]byte(stdout), &suites); err != nil || code != exitProblems {
-		t.Fatalf("junit: exit %d, %v\n%s", code, err, stdout)
-	}
-	if suites.Tests != 3 || suites.Failures != 1 || len(suites.Suites) != 3 {
-		t.Fatalf("junit totals: %d tests, %d failures, %d suites; want 3, 1, 3", suites.Tests, suites.Failures, len(suites.Suites))
-	}
-	ct := suites.Suites[2]
-	if ct.Name != gateControls || ct.Failures != 1 || len(ct.Cases[0].Failures) != len(rep.Findings) ||
-		!strings.HasPrefix(ct.Cases[0].Failures[0].Message, "Uploads: ") {
-		t.Errorf("junit control-tower suite %+v", ct)
-	}
-}
-
-// writeAssembly writes a cloud assembly of the given stacks: name, environment and
-// template.
-func writeAssembly(t *testing.T, stacks ...[3]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	artifacts := map[string]any{}
-	for _, s := range stacks {
-		file := s[0] + ".template.json"
-		artifacts[s[0]] = map[string]any{"type": "aws:cloudformation:stack", "environment": "aws://" + s[1],
-			"properties": map[string]any{"templateFile": file, "stackName": s[0]}}
-		if err := os.WriteFile(filepath.Join(dir, file), []byte(s[2]), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
-	raw, _ := json.Marshal(map[string]any{"version": "48.0.0", "artifacts": artifacts})
-	if err := os.WriteFile(filepath.Join(dir, "manifest.json"), raw, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
-func TestCheckSeededQuotaAndImport(t *testing.T) {
-	var topics []string
-	for i := range 501 {
-		topics = append(topics, fmt.Sprintf(`"Topic%d": {"Type": "AWS::SNS::Topic"}`, i))
-	}
-	dir := writeAssembly(t,
-		[3]string{"Big", "111111111111/eu-west-1", `{"Resources": {` + strings.Join(topics, ",") + `}}`},
-		[3]string{"Exporter", "111111111111/eu-west-1", `{"Resources": {"T": {"Type": "AWS::SNS::Topic"}},
-			"Outputs": {"Arn": {"Value": {"Ref": "T"}, "Export": {"Name": "shared-topic"}}}}`},
-		[3]string{"Importer", "222222222222/eu-west-1", `{"Resources": {"Sub": {"Type": "AWS::SNS::Subscription",
-			"Properties": {"TopicArn": {"Fn::ImportValue": "shared-topic"}, "Protocol": "email", "Endpoint": "a@example.com"}}}}`},
-	)
-	code, stdout, _ := call("check", "-controls=false", dir)
-	for _, want := range []string{
-		"Big: quotas: 501 resources, over the CloudFormation limit of 500\n",
-		`Importer Sub: imports: imports "shared-topic", an export of Exporter in 111111111111/eu-west-1: exports do not cross accounts or regions`,
-		"3 stacks, gates quotas, imports: 2 findings\n",
-	} {
-		if !strings.Contains(stdout, want) {
-			t.Errorf("report lacks %q:\n%s", want, stdout)
-		}
-	}
-	if code != exitProblems {
-		t.Errorf("exit %d, want 1", code)
-	}
-}
-
-func TestDiff(t *testing.T) {
-	valid := "../../testdata/config/valid.yaml"
-	raw, err := os.ReadFile(valid)
-	if err != nil {
-		t.Fatal(err)
-	}
-	renamed := filepath.Join(t.TempDir(), "renamed.yaml")
-	if err := os.WriteFile(renamed, []byte(strings.Replace(string(raw), "  rootId: r-a1b2\n", "  rootId: r-a1b2\n  prefix: acme\n", 1)), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	code, stdout, stderr := call("diff", valid, renamed)
-	if code != exitProblems || !strings.Contains(stdout, "(AWS::S3::Bucket) changes BucketName, which CloudFormation cannot update in place") {
-		t.Errorf("a new prefix: exit %d\n%s%s", code, stdout, stderr)
-	}
-	if code, stdout, _ := call("diff", valid, valid); code != exitOK || stdout != "0 stateful resources replaced or deleted\n" {
-		t.Errorf("no change: exit %d, %q", code, stdout)
-	}
-}
-
-// BenchmarkValidateReference is `landingzone validate` of the reference, in process:
-// reading, strict decoding and every check, without Node.js.
-func BenchmarkValidateReference(b *testing.B) {
-	for b.Loop() {
-		if code, _, stderr := call("validate", reference); code != exitOK {
-			b.Fatal(stderr)
-		}
+	const want = broken + `:12:9: workloads[0].id "5555": not a 12-digit AWS account ID`
+	if !strings.Contains(r.stdout, want+"\n") {
+		t.Errorf("broken: stdout does not hold %q:\n%s", want, r.stdout)
 	}
 }
