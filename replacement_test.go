@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/aws/aws-cdk-go/awscdk/v2/cxapi"
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 
 	"github.com/go-landingzone/landingzone"
 	"github.com/go-landingzone/landingzone/internal/lztest"
@@ -125,19 +125,12 @@ func synthTemplates(t *testing.T, text string) map[string]map[string]any {
 	if err != nil {
 		t.Fatal(err)
 	}
-	app := lztest.NewApp(t)
-	var cloud cxapi.CloudAssembly
-	lztest.Do(t, func() {
-		if _, err = landingzone.New(app, cfg); err == nil {
-			cloud = app.Synth(nil)
-		}
+	dir := lztest.SynthDir(t, func(app awscdk.App) error {
+		_, err := landingzone.New(app, cfg)
+		return err
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(*cloud.Directory()) })
 	out := map[string]map[string]any{}
-	readTemplates(t, *cloud.Directory(), out)
+	readTemplates(t, dir, out)
 	return out
 }
 

@@ -7,8 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/aws/aws-cdk-go/awscdk/v2/cxapi"
-
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/go-landingzone/landingzone"
 	"github.com/go-landingzone/landingzone/internal/lztest"
 )
@@ -60,18 +59,10 @@ func synthReference(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	app := lztest.NewApp(t)
-	var cloud cxapi.CloudAssembly
-	lztest.Do(t, func() {
-		if _, err = landingzone.New(app, cfg); err == nil {
-			cloud = app.Synth(nil)
-		}
+	dir := lztest.SynthDir(t, func(app awscdk.App) error {
+		_, err := landingzone.New(app, cfg)
+		return err
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := *cloud.Directory()
-	t.Cleanup(func() { os.RemoveAll(dir) })
 	if !strings.HasPrefix(dir, os.TempDir()) {
 		t.Fatalf("the assembly went to %s, not under the temporary directory", dir)
 	}

@@ -1,6 +1,7 @@
 package lztest
 
 import (
+	"os"
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -94,4 +95,25 @@ func SuppressControl(t testing.TB, c constructs.IConstruct, id, reason string) {
 func ExpectNoResources(t testing.TB, scope constructs.IConstruct) {
 	t.Helper()
 	landingzonetest.ExpectNoResources(t, scope)
+}
+
+// SynthDir builds an app with build and synthesizes it without the gates, for tests
+// that read the cloud assembly as the CDK CLI would (the gates run in the tests that
+// check the templates themselves). It returns the assembly's directory, removed when
+// the test ends; an error from build or the CDK fails the test.
+func SynthDir(t testing.TB, build func(app awscdk.App) error) string {
+	t.Helper()
+	app := NewApp(t)
+	var err error
+	var dir string
+	Do(t, func() {
+		if err = build(app); err == nil {
+			dir = *app.Synth(nil).Directory()
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	return dir
 }
