@@ -128,15 +128,5 @@ func resolveName(s stack, v any) (name string, ok bool) {
 	if v == nil {
 		return "", false
 	}
-	const id = "Name"
-	refs := rehearsal.References(rehearsal.Stack{Name: s.Name, Account: s.Account, Region: s.Region, Template: map[string]any{
-		"Mappings":  s.Template["Mappings"],
-		"Resources": map[string]any{id: map[string]any{"Properties": map[string]any{id: v}}},
-	}})
-	// rehearsal leaves out a value the stack alone resolves, and marks such a part
-	// of a longer value with a NUL-delimited placeholder.
-	if len(refs) != 1 || refs[0].Path != "Properties."+id || strings.ContainsRune(refs[0].Value, 0) {
-		return "", false
-	}
-	return refs[0].Value, true
+	return rehearsal.Stack{Name: s.Name, Account: s.Account, Region: s.Region, Template: s.Template}.Resolve(v)
 }

@@ -154,3 +154,17 @@ func TestLedgerRefusesImports(t *testing.T) {
 		t.Errorf("problems %v, want the import", got)
 	}
 }
+
+// Resolve renders a name built of pseudo parameters and refuses one that only the
+// deployed stack decides.
+func TestResolve(t *testing.T) {
+	s := rehearsal.Stack{Name: "Net", Account: "444444444444", Region: "eu-west-1", Template: map[string]any{
+		"Resources": map[string]any{"Tgw": map[string]any{"Type": "AWS::EC2::TransitGateway"}},
+	}}
+	if got, ok := s.Resolve(map[string]any{"Fn::Sub": "${AWS::AccountId}-${AWS::Region}-tgw"}); !ok || got != "444444444444-eu-west-1-tgw" {
+		t.Errorf("Fn::Sub: %q, %v", got, ok)
+	}
+	if got, ok := s.Resolve(map[string]any{"Fn::Join": []any{"-", []any{"x", map[string]any{"Ref": "Tgw"}}}}); ok {
+		t.Errorf("a Ref of a resource resolved to %q", got)
+	}
+}

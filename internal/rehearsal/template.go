@@ -34,6 +34,18 @@ func (s Stack) partition() string {
 // one of its resources, a parameter without a default): it never equals a name.
 const local = "\x00local\x00"
 
+// Resolve renders v, a template value such as an export's name, as CloudFormation
+// would in stack s: literals, pseudo parameters, Fn::Join, Fn::Sub and Fn::FindInMap.
+// ok is false when any part is left to deploy time (a Ref or GetAtt of a resource of
+// the stack, a parameter without a default) or v is not a string value.
+func (s Stack) Resolve(v any) (value string, ok bool) {
+	value, ok = s.resolve(v)
+	if !ok || strings.Contains(value, local) {
+		return "", false
+	}
+	return value, true
+}
+
 // resolve renders v, a template value, as the string CloudFormation would make of it
 // in stack s, with local standing for whatever the stack alone decides; ok is false
 // for a value that is not a string (a list, an object of properties).
