@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 
@@ -17,16 +16,11 @@ var formats = map[string]func(io.Writer, Report) error{
 
 // runCheck is `landingzone check [flags] DIR`.
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("check", "[flags] DIR", "Checks the CloudFormation templates of the cloud assembly DIR (such as cdk.out).", stderr)
 	format := fs.String("format", "text", "output format: text, json or junit")
 	withControls := fs.Bool("controls", true, "run the AWS Control Tower proactive controls (needs the npm package @cdklabs/cdk-validator-cfnguard)")
 	controlsDir := fs.String("controls-dir", "", "the directory whose node_modules holds @cdklabs/cdk-validator-cfnguard; empty: the first above DIR, else above the working directory")
 	config := fs.String("config", "", "landing zone configuration file: also check the stacks' roles against its guardrails (starts the CDK's Node runtime)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: landingzone check [flags] DIR\n\nChecks the CloudFormation templates of the cloud assembly DIR (such as cdk.out).\n\nflags:")
-		fs.PrintDefaults()
-	}
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}

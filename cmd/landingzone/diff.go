@@ -3,10 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
-	"github.com/aws/jsii-runtime-go"
 
 	"github.com/go-landingzone/landingzone"
 	"github.com/go-landingzone/landingzone/internal/replace"
@@ -15,7 +13,7 @@ import (
 // diff synthesizes the landing zones of two configurations and lists each stateful
 // resource that deploying NEW over OLD would replace or delete.
 func runDiff(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("diff", "OLD NEW", stderr)
+	fs := newFlags("diff", "OLD NEW", "Lists the stateful resources that deploying the landing zone of NEW over that of OLD would replace or delete.", stderr)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -46,39 +44,17 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// synthesize builds cfg's landing zone in an app of its own and reads its templates,
+// synthesize builds and synthesizes cfg's landing zone and reads its templates,
 // keyed by stack name, account and region.
 func synthesize(cfg landingzone.Config) (map[string]map[string]any, error) {
-	dir, err := os.MkdirTemp("", "landingzone-diff-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	if err := synth(dir, cfg); err != nil {
-		return nil, err
-	}
-	stacks, err := readAssembly(dir)
-	if err != nil {
-		return nil, err
-	}
 	out := map[string]map[string]any{}
-	for _, s := range stacks {
-		out[s.Name+" "+s.Account+"/"+s.Region] = s.Template
-	}
-	return out, nil
-}
-
-// synth builds and synthesizes cfg's landing zone into dir. The CDK reports errors as
-// panics; they come back as errors.
-func synth(dir string, cfg landingzone.Config) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("synthesis: %v", r)
-		}
-	}()
-	app := awscdk.NewApp(&awscdk.AppProps{Outdir: jsii.String(dir)})
-	if _, err = landingzone.New(app, cfg); err == nil {
+	err := withLandingZone(cfg, func(app awscdk.App, dir string, _ *landingzone.LandingZone) error {
 		app.Synth(nil)
-	}
-	return err
+		stacks, err := readAssembly(dir)
+		for _, s := range stacks {
+			out[s.Name+" "+s.Account+"/"+s.Region] = s.Template
+		}
+		return err
+	})
+	return out, err
 }

@@ -26,8 +26,12 @@ const (
 // or whose account is left to deploy time, is a finding: the guardrails cannot be
 // evaluated for it, and a landing zone is meant to govern every account it deploys to.
 func guardrailFindings(cfg landingzone.Config, stacks []stack) ([]Finding, *GuardrailStats, error) {
-	lz, err := buildLandingZone(cfg)
-	if err != nil {
+	// The landing zone is built, never synthesized, for the guardrails it attaches.
+	var lz *landingzone.LandingZone
+	if err := withLandingZone(cfg, func(_ awscdk.App, _ string, built *landingzone.LandingZone) error {
+		lz = built
+		return nil
+	}); err != nil {
 		return nil, nil, err
 	}
 	accounts := cfg.AccountIDs()
@@ -68,21 +72,19 @@ func guardrailFindings(cfg landingzone.Config, stacks []stack) ([]Finding, *Guar
 	return out, &GuardrailStats{Roles: rep.Roles, Requests: rep.Requests, ManagedPoliciesNotRead: rep.ManagedPolicies}, nil
 }
 
-// buildLandingZone builds the landing zone of cfg into an app of its own, which is
-// never synthesized, for the guardrails it attaches. The CDK reports errors as
-// panics; they come back as errors.
-func buildLandingZone(cfg landingzone.Config) (lz *landingzone.LandingZone, err error) {
-	// The app writes its assembly directory when created; keep it out of the way.
-	outdir, err := os.MkdirTemp("", "landingzone-check-")
+// withLandingZone builds the landing zone of cfg in an app of its own, whose
+// assembly directory dir is removed afterwards, and calls fn with them. New validates
+// cfg first and reports its problems as errors, not panics (package landingzone).
+func withLandingZone(cfg landingzone.Config, fn func(app awscdk.App, dir string, lz *landingzone.LandingZone) error) error {
+	dir, err := os.MkdirTemp("", "landingzone-")
 	if err != nil {
-		return nil, err
+		return err
 	}
-	defer os.RemoveAll(outdir)
-	defer func() {
-		if r := recover(); r != nil {
-			lz, err = nil, fmt.Errorf("building the landing zone of the configuration: %v", r)
-		}
-	}()
-	app := awscdk.NewApp(&awscdk.AppProps{Outdir: jsii.String(outdir)})
-	return landingzone.New(app, cfg)
+	defer os.RemoveAll(dir)
+	app := awscdk.NewApp(&awscdk.AppProps{Outdir: jsii.String(dir)})
+	lz, err := landingzone.New(app, cfg)
+	if err != nil {
+		return err
+	}
+	return fn(app, dir, lz)
 }

@@ -26,13 +26,19 @@ func loadOne(fs *flag.FlagSet, stderr io.Writer) (landingzone.Config, int) {
 	return cfg, exitOK
 }
 
-// newFlags is a flag set for command name that prints its usage to stderr.
-func newFlags(name, args string, stderr io.Writer) *flag.FlagSet {
+// newFlags is the flag set of command name, whose usage prints "usage: landingzone
+// NAME ARGS", what the command does, and its flags if it has any.
+func newFlags(name, args, about string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: landingzone %s %s\n", name, args)
-		fs.PrintDefaults()
+		fmt.Fprintf(stderr, "usage: landingzone %s %s\n\n%s\n", name, args, about)
+		hasFlags := false
+		fs.VisitAll(func(*flag.Flag) { hasFlags = true })
+		if hasFlags {
+			fmt.Fprintln(stderr, "\nflags:")
+			fs.PrintDefaults()
+		}
 	}
 	return fs
 }
@@ -41,7 +47,7 @@ func newFlags(name, args string, stderr io.Writer) *flag.FlagSet {
 // the configuration awaits, the order of a first deploy and the pipeline's waves
 // (landingzone.FormatPlan). It needs no Node.js.
 func runPlan(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("plan", "FILE", stderr)
+	fs := newFlags("plan", "FILE", "Prints the stacks in deploy order, the values the configuration awaits, the order of a first deploy and the pipeline's waves.", stderr)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -60,7 +66,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 
 // runDiagram prints the configuration's diagram in Mermaid or DOT. It needs no Node.js.
 func runDiagram(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("diagram", "[-format mermaid|dot] FILE", stderr)
+	fs := newFlags("diagram", "[-format mermaid|dot] FILE", "Prints the landing zone's accounts, stacks and flows.", stderr)
 	format := fs.String("format", "mermaid", "mermaid or dot")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 
@@ -10,11 +9,7 @@ import (
 
 // runSchema is `landingzone schema`: it prints the JSON Schema of the configuration.
 func runSchema(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("schema", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: landingzone schema\n\nPrints the JSON Schema of the landing zone configuration file.")
-	}
+	fs := newFlags("schema", "", "Prints the JSON Schema of the landing zone configuration file.", stderr)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}

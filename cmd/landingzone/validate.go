@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 
@@ -12,11 +11,7 @@ import (
 // runValidate is `landingzone validate FILE`: it reads and validates the
 // configuration file without building anything.
 func runValidate(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: landingzone validate FILE\n\nReads and validates a landing zone configuration file (YAML or JSON) and prints every problem found, with its line and column.")
-	}
+	fs := newFlags("validate", "FILE", "Reads and validates a landing zone configuration file (YAML or JSON) and prints every problem found, with its line and column.", stderr)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
