@@ -113,8 +113,27 @@ func TestCheckResourceQuota(t *testing.T) {
 // An import of an export made in another region, or in another account, is reported
 // at the importing resource, in a nested assembly too; an import in the exporter's
 // own environment is not.
+//
+// The assembly is written by the test, not kept under testdata: the repository's
+// templates hold no Fn::ImportValue, and a scan for one should find none.
 func TestCheckCrossEnvironmentImports(t *testing.T) {
-	const dir = "testdata/cross-region-import"
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"Shared.template.json":                           `{"Resources": {"Topic": {"Type": "AWS::SNS::Topic"}}, "Outputs": {"TopicArn": {"Value": {"Ref": "Topic"}, "Export": {"Name": "Shared:TopicArn"}}, "KeyArn": {"Value": "arn:aws:kms:eu-west-1:111111111111:key/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d", "Export": {"Name": {"Fn::Sub": "${AWS::AccountId}-KeyArn"}}}}}`,
+		"assembly-Stage/StageOtherAccount.template.json": `{"Resources": {"KeyParam": {"Type": "AWS::SSM::Parameter", "Properties": {"Type": "String", "Value": {"Fn::ImportValue": {"Fn::Join": ["-", ["111111111111", "KeyArn"]]}}}}}}`,
+		"assembly-Stage/StageOtherRegion.template.json":  `{"Resources": {"TopicParam": {"Type": "AWS::SSM::Parameter", "Properties": {"Type": "String", "Value": {"Fn::ImportValue": "Shared:TopicArn"}}}}}`,
+		"assembly-Stage/StageSameEnv.template.json":      `{"Resources": {"TopicParam": {"Type": "AWS::SSM::Parameter", "Properties": {"Type": "String", "Value": {"Fn::ImportValue": "Shared:TopicArn"}}}}}`,
+		"assembly-Stage/manifest.json":                   `{"version": "48.0.0", "artifacts": {"StageSameEnv": {"type": "aws:cloudformation:stack", "environment": "aws://111111111111/eu-west-1", "properties": {"templateFile": "StageSameEnv.template.json", "stackName": "Stage-SameEnv"}, "displayName": "Stage/SameEnv"}, "StageOtherRegion": {"type": "aws:cloudformation:stack", "environment": "aws://111111111111/us-east-1", "properties": {"templateFile": "StageOtherRegion.template.json", "stackName": "Stage-OtherRegion"}, "displayName": "Stage/OtherRegion"}, "StageOtherAccount": {"type": "aws:cloudformation:stack", "environment": "aws://222222222222/eu-west-1", "properties": {"templateFile": "StageOtherAccount.template.json", "stackName": "Stage-OtherAccount"}, "displayName": "Stage/OtherAccount"}}}`,
+		"manifest.json":                                  `{"version": "48.0.0", "artifacts": {"Shared": {"type": "aws:cloudformation:stack", "environment": "aws://111111111111/eu-west-1", "properties": {"templateFile": "Shared.template.json", "stackName": "Shared"}, "displayName": "Shared"}, "assembly-Stage": {"type": "cdk:cloud-assembly", "properties": {"directoryName": "assembly-Stage", "displayName": "Stage"}}}}`,
+	} {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
 	r := runCmd("check", "-controls=false", "-format", "json", dir)
 	if r.code != 1 {
 		t.Errorf("exit %d, want 1; stderr %s", r.code, r.stderr)

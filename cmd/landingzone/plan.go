@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/go-landingzone/landingzone"
 )
@@ -32,7 +33,7 @@ func newFlags(name, args, about string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: landingzone %s %s\n\n%s\n", name, args, about)
+		fmt.Fprintf(stderr, "%s\n\n%s\n", strings.TrimSpace("usage: landingzone "+name+" "+args), about)
 		hasFlags := false
 		fs.VisitAll(func(*flag.Flag) { hasFlags = true })
 		if hasFlags {
