@@ -3,9 +3,10 @@ package landingzonetest
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 
@@ -36,12 +37,7 @@ func (a *Assembly) Stack(t testing.TB, id string) *Template {
 
 // StackIDs lists the artifact IDs of the assembly's stacks in order.
 func (a *Assembly) StackIDs() []string {
-	ids := make([]string, 0, len(a.Templates))
-	for id := range a.Templates {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
+	return slices.Sorted(maps.Keys(a.Templates))
 }
 
 // SynthStack synthesizes one stack, named StackName in the test environment (or
@@ -224,13 +220,8 @@ func logicalPaths(meta map[string][]metadataEntry) map[string]string {
 // cdk-nag packs that ran, each with the construct path it concerns. Suppressed findings
 // are not annotated.
 func findings(meta map[string][]metadataEntry, s *settings) []string {
-	paths := make([]string, 0, len(meta))
-	for path := range meta {
-		paths = append(paths, path)
-	}
-	sort.Strings(paths)
 	var out []string
-	for _, path := range paths {
+	for _, path := range slices.Sorted(maps.Keys(meta)) {
 		for _, m := range meta[path] {
 			data := fmt.Sprint(m.Data)
 			isNag := s.isNagFinding(data)

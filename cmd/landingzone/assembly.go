@@ -3,9 +3,11 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -103,11 +105,7 @@ func readManifest(root, dir, prefix string, depth int, out *[]stack) error {
 	if err := json.Unmarshal(raw, &m); err != nil {
 		return fmt.Errorf("%s: %w", filepath.Join(dir, "manifest.json"), err)
 	}
-	ids := make([]string, 0, len(m.Artifacts))
-	for id := range m.Artifacts {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
+	ids := slices.Sorted(maps.Keys(m.Artifacts))
 	for _, id := range ids {
 		a := m.Artifacts[id]
 		switch a.Type {

@@ -2,7 +2,8 @@ package main
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/go-landingzone/landingzone/internal/rehearsal"
@@ -81,11 +82,7 @@ func imports(tpl map[string]any) []importRef {
 	var out []importRef
 	for _, section := range []string{"Resources", "Outputs"} {
 		entries, _ := tpl[section].(map[string]any)
-		ids := make([]string, 0, len(entries))
-		for id := range entries {
-			ids = append(ids, id)
-		}
-		sort.Strings(ids)
+		ids := slices.Sorted(maps.Keys(entries))
 		for _, id := range ids {
 			walkImports(entries[id], func(arg any) { out = append(out, importRef{id, arg}) })
 		}
@@ -101,11 +98,7 @@ func walkImports(v any, fn func(arg any)) {
 			fn(arg)
 			return
 		}
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
+		keys := slices.Sorted(maps.Keys(x))
 		for _, k := range keys {
 			walkImports(x[k], fn)
 		}

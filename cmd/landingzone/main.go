@@ -5,8 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
-	"sort"
+	"slices"
 
 	"github.com/aws/jsii-runtime-go"
 )
@@ -61,11 +62,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // usage lists the subcommands.
 func usage(w io.Writer) {
-	names := make([]string, 0, len(commands))
-	for name := range commands {
-		names = append(names, name)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(commands))
 	fmt.Fprintln(w, "usage: landingzone <command> [arguments]\n\ncommands:")
 	for _, name := range names {
 		fmt.Fprintf(w, "  %-9s %s\n", name, commands[name].summary)

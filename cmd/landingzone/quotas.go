@@ -2,7 +2,8 @@ package main
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/go-landingzone/landingzone/internal/cfnlimits"
 )
@@ -37,11 +38,7 @@ func quotaFindings(stacks []stack) ([]Finding, error) {
 // stackSetQuotas measures the inline templates of the StackSets of s.
 func stackSetQuotas(s stack) ([]Finding, error) {
 	resources, _ := s.Template["Resources"].(map[string]any)
-	ids := make([]string, 0, len(resources))
-	for id := range resources {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
+	ids := slices.Sorted(maps.Keys(resources))
 	var out []Finding
 	for _, id := range ids {
 		r, _ := resources[id].(map[string]any)

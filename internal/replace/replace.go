@@ -16,8 +16,9 @@ package replace
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
-	"sort"
+	"slices"
 )
 
 // Finding is one stateful resource that an update would replace.
@@ -52,11 +53,11 @@ func Stateful(typ string) bool {
 // name unique across the assembly (stack name, account and region).
 func Compare(before, after map[string]map[string]any) []Finding {
 	var out []Finding
-	for _, stack := range sortedKeys(before) {
+	for _, stack := range slices.Sorted(maps.Keys(before)) {
 		old := resources(before[stack])
 		next, kept := after[stack]
 		now := resources(next)
-		for _, id := range sortedKeys(old) {
+		for _, id := range slices.Sorted(maps.Keys(old)) {
 			o := asMap(old[id])
 			typ, _ := o["Type"].(string)
 			if !Stateful(typ) {
@@ -126,15 +127,6 @@ func resources(tpl map[string]any) map[string]any { return asMap(tpl["Resources"
 func asMap(v any) map[string]any {
 	m, _ := v.(map[string]any)
 	return m
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // statefulTypes are the resource types replacing.go covers.
